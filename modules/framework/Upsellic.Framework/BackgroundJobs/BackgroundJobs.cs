@@ -1,0 +1,51 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Upsellic.Framework.MultiTenancy;
+
+namespace Upsellic.Framework.BackgroundJobs;
+
+/// <summary>A background job with typed arguments; it runs under the tenant that was current when it was scheduled.</summary>
+public interface IBackgroundJob<in TArgs>
+{
+    Task ExecuteAsync(TArgs args, CancellationToken cancellationToken);
+}
+
+public interface IBackgroundJobManager
+{
+    /// <summary>Schedules the job for <paramref name="delay"/> from now; returns the job id.</summary>
+    string Schedule<TArgs>(TArgs args, TimeSpan delay);
+
+    string Enqueue<TArgs>(TArgs args);
+}
+
+/// <summary>
+/// Hangfire stores the tenant id next to the arguments, and <see cref="HangfireJobExecutionAdapter{TArgs}"/> switches to
+/// it before resolving the job, so a job's queries are filtered to the tenant that scheduled it.
+/// </summary>
+public sealed class HangfireBackgroundJobManager(IBackgroundJobClient client, ICurrentTenant currentTenant) : IBackgroundJobManager
+{
+    public string Schedule<TArgs>(TArgs args, TimeSpan delay)
+    {
+        var tenantId = currentTenant.Id;
+        return client.Schedule<HangfireJobExecutionAdapter<TArgs>>(job => job.ExecuteAsync(tenantId, args, CancellationToken.None), delay);
+    }
+
+    public string Enqueue<TArgs>(TArgs args)
+    {
+        var tenantId = currentTenant.Id;
+        return client.Enqueue<HangfireJobExecutionAdapter<TArgs>>(job => job.ExecuteAsync(tenantId, args, CancellationToken.None));
+    }
+}
+
+public sealed class HangfireJobExecutionAdapter<TArgs>(IServiceScopeFactory scopeFactory, ICurrentTenant currentTenant)
+{
+    public async Task ExecuteAsync(Guid? tenantId, TArgs args, CancellationToken cancellationToken)
+    {
+        using (currentTenant.Change(tenantId))
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var job = scope.ServiceProvider.GetRequiredService<IBackgroundJob<TArgs>>();
+            await job.ExecuteAsync(args, cancellationToken);
+        }
+    }
+}

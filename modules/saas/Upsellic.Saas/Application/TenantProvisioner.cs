@@ -1,0 +1,135 @@
+using System.Net.Mail;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Upsellic.Framework.Domain;
+using Upsellic.Framework.Validation;
+using Upsellic.Framework.MultiTenancy;
+using Upsellic.Saas.Domain;
+using Upsellic.Saas.EntityFrameworkCore;
+using Upsellic.Saas.Identity;
+
+namespace Upsellic.Saas.Application;
+
+/// <summary>What creating a store needs (the owner's name, email and password); sign-up and the platform admin provide it.</summary>
+public sealed record NewStore(string? StoreName, string? Name, string? Email, string? Password);
+
+public sealed class NewStoreValidator : AbstractValidator<NewStore>
+{
+    public NewStoreValidator()
+    {
+        RuleFor(s => s.StoreName).NotEmpty().WithMessage("Enter the name of your store.")
+            .MaximumLength(Tenant.MaxNameLength);
+        RuleFor(s => s.Name).NotEmpty().WithMessage("Enter your name.")
+            .MaximumLength(AppUser.MaxNameLength);
+        RuleFor(s => s.Email).NotEmpty().WithMessage("Enter an email address.")
+            .MaximumLength(256)
+            .Must(BeAnEmailAddress).WithMessage("Enter a valid email address, like name@store.com.");
+        RuleFor(s => s.Password).NotEmpty().WithMessage("Choose a password.");
+    }
+
+    public static bool BeAnEmailAddress(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim() != value)
+        {
+            return false;
+        }
+
+        // MailAddress accepts display-name forms ("Ann <a@b.c>"); require the bare address with a dotted domain.
+        return MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.');
+    }
+}
+
+/// <summary>Creates a tenant and its Owner in one transaction: either both exist afterwards or neither does.</summary>
+public sealed class TenantProvisioner(
+    SaasDbContext db,
+    UserManager<AppUser> userManager,
+    ICurrentTenant currentTenant,
+    TimeProvider clock)
+{
+    public async Task<(Tenant Tenant, AppUser Owner)> CreateAsync(NewStore store, CancellationToken cancellationToken)
+    {
+        await new NewStoreValidator().ValidateOrThrowAsync(store, cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var owner = AppUser.Create(store.Email!, store.Name!, clock.GetUtcNow());
+        var passwordErrors = await ValidatePasswordAsync(owner, store.Password!);
+        if (passwordErrors.Length > 0)
+        {
+            errors["password"] = passwordErrors;
+        }
+
+        if (await userManager.FindByEmailAsync(owner.Email!) is not null)
+        {
+            errors["email"] = ["An account with this email address already exists."];
+        }
+
+        var normalizedName = Tenant.Normalize(store.StoreName!.Trim());
+        if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalizedName, cancellationToken))
+        {
+            errors["storeName"] = ["A store with this name already exists on the platform."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputValidationException(errors);
+        }
+
+        var tenant = Tenant.Create(store.StoreName!, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            db.Tenants.Add(tenant);
+            await db.SaveChangesAsync(cancellationToken);
+            using (currentTenant.Change(tenant.Id))
+            {
+                ThrowOnFailure(await userManager.CreateAsync(owner, store.Password!));
+                ThrowOnFailure(await userManager.AddToRoleAsync(owner, SaasRoles.Owner));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            // Another sign-up took the name or email between our check and the insert.
+            throw unique.ConstraintName?.Contains("Email", StringComparison.OrdinalIgnoreCase) == true
+                ? InputValidationException.For("email", "An account with this email address already exists.")
+                : InputValidationException.For("storeName", "A store with this name already exists on the platform.");
+        }
+
+        return (tenant, owner);
+    }
+
+    private async Task<string[]> ValidatePasswordAsync(AppUser user, string password)
+    {
+        var messages = new List<string>();
+        foreach (var validator in userManager.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(userManager, user, password);
+            messages.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        return [.. messages];
+    }
+
+    private static void ThrowOnFailure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InputValidationException(IdentityErrorFields.ToFieldErrors(result.Errors));
+        }
+    }
+}
+
+internal static class IdentityErrorFields
+{
+    public static IReadOnlyDictionary<string, string[]> ToFieldErrors(IEnumerable<IdentityError> errors) =>
+        errors.GroupBy(e => FieldOf(e.Code)).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+
+    private static string FieldOf(string code) => code switch
+    {
+        _ when code.StartsWith("Password", StringComparison.Ordinal) => "password",
+        _ when code.Contains("Email", StringComparison.Ordinal) || code.Contains("UserName", StringComparison.Ordinal) => "email",
+        _ => "body",
+    };
+}
