@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Upsellic.Saas;
 
+[JsonConverter(typeof(JsonStringEnumConverter<TenantStatus>))]
 public enum TenantStatus
 {
     Active,

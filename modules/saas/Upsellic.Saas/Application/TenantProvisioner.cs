@@ -1,10 +1,10 @@
 using System.Net.Mail;
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Upsellic.Framework.Domain;
-using Upsellic.Framework.Validation;
 using Upsellic.Framework.MultiTenancy;
 using Upsellic.Saas.Domain;
 using Upsellic.Saas.EntityFrameworkCore;
@@ -50,24 +50,32 @@ public sealed class TenantProvisioner(
 {
     public async Task<(Tenant Tenant, AppUser Owner)> CreateAsync(NewStore store, CancellationToken cancellationToken)
     {
-        await new NewStoreValidator().ValidateOrThrowAsync(store, cancellationToken);
-        var errors = new Dictionary<string, string[]>();
-        var owner = AppUser.Create(store.Email!, store.Name!, clock.GetUtcNow());
-        var passwordErrors = await ValidatePasswordAsync(owner, store.Password!);
-        if (passwordErrors.Length > 0)
+        // Every field's reasons are reported at once, so a form never makes the user fix one mistake at a time.
+        var validation = await new NewStoreValidator().ValidateAsync(store, cancellationToken);
+        var errors = validation.Errors
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+        if (!string.IsNullOrEmpty(store.Password) && !errors.ContainsKey("email"))
         {
-            errors["password"] = passwordErrors;
+            var passwordErrors = await ValidatePasswordAsync(AppUser.Create(store.Email!, store.Name ?? string.Empty, clock.GetUtcNow()), store.Password);
+            if (passwordErrors.Length > 0)
+            {
+                errors["password"] = passwordErrors;
+            }
         }
 
-        if (await userManager.FindByEmailAsync(owner.Email!) is not null)
+        if (!errors.ContainsKey("email") && await userManager.FindByEmailAsync(store.Email!) is not null)
         {
             errors["email"] = ["An account with this email address already exists."];
         }
 
-        var normalizedName = Tenant.Normalize(store.StoreName!.Trim());
-        if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalizedName, cancellationToken))
+        if (!errors.ContainsKey("storeName"))
         {
-            errors["storeName"] = ["A store with this name already exists on the platform."];
+            var normalizedName = Tenant.Normalize(store.StoreName!.Trim());
+            if (await db.Tenants.AnyAsync(t => t.NormalizedName == normalizedName, cancellationToken))
+            {
+                errors["storeName"] = ["A store with this name already exists on the platform."];
+            }
         }
 
         if (errors.Count > 0)
@@ -75,6 +83,7 @@ public sealed class TenantProvisioner(
             throw new InputValidationException(errors);
         }
 
+        var owner = AppUser.Create(store.Email!, store.Name!, clock.GetUtcNow());
         var tenant = Tenant.Create(store.StoreName!, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using Upsellic.Framework.BackgroundJobs;
+using Upsellic.Framework.Data;
+using Upsellic.Framework.EventBus;
+using Upsellic.Saas;
+
+namespace Upsellic.Platform.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One host per test run against one migrated PostgreSQL database (and Hangfire on it). Each test starts from a clean
+/// database: Respawn empties the module schemas and the seeders put back roles and the platform admin.
+/// </summary>
+public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@platform.test";
+    public const string AdminPassword = "Admin-pass-2026";
+
+    private string _connectionString = string.Empty;
+    private Respawner? _respawner;
+
+    public RecordedEvents Events { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestDatabase.CreateAsync("upsellic_integration");
+        _ = Services; // starts the host: migrations and seeding run before the first test
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            // Hangfire's own tables hold the running server's state; emptying them under it would break it.
+            SchemasToExclude = ["hangfire"],
+            TablesToIgnore = ["__EFMigrationsHistory"],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(_connectionString))
+        {
+            await connection.OpenAsync();
+            await _respawner!.ResetAsync(connection);
+        }
+
+        await Services.MigrateAndSeedAsync();
+        Events.Clear();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Default", _connectionString);
+        builder.UseSetting("Platform:AdminEmail", AdminEmail);
+        builder.UseSetting("Platform:AdminPassword", AdminPassword);
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(Events);
+            services.AddScoped<ILocalEventHandler<TenantStatusChangedEto>, RecordingHandler>();
+            services.AddSingleton<TenantProbe>();
+            services.AddSingleton<IBackgroundJob<TenantProbeArgs>>(sp => sp.GetRequiredService<TenantProbe>());
+        });
+    }
+
+    private sealed class RecordingHandler(RecordedEvents events) : ILocalEventHandler<TenantStatusChangedEto>
+    {
+        public Task HandleEventAsync(TenantStatusChangedEto eventData, CancellationToken cancellationToken)
+        {
+            events.Add(eventData);
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>Local events the host published during a test, to check that they come after the commit.</summary>
+public sealed class RecordedEvents
+{
+    private readonly List<object> _events = [];
+
+    public IReadOnlyList<object> All
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public void Add(object eventData)
+    {
+        lock (_events)
+        {
+            _events.Add(eventData);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_events)
+        {
+            _events.Clear();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFactory>
+{
+    public const string Name = "Platform";
+}
+
+/// <summary>Base of the integration tests: a clean database before each test, and helpers to call the API.</summary>
+[Collection(PlatformCollection.Name)]
+public abstract class PlatformTestBase(PlatformFactory factory) : IAsyncLifetime
+{
+    protected PlatformFactory Factory { get; } = factory;
+
+    public Task InitializeAsync() => Factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+}
