@@ -20,10 +20,11 @@ public sealed class PlatformHostModule : UpsellicModule
         var services = context.Services;
         services.AddRazorPages(options =>
         {
-            options.Conventions.AuthorizeFolder("/", SaasPolicies.TenantUser);
-            options.Conventions.AllowAnonymousToFolder("/Account");
-            options.Conventions.AuthorizePage("/Index");
+            // Pages/Store is the merchant's dashboard, Pages/Admin the platform admin's; the overview sends each to theirs.
+            options.Conventions.AuthorizeFolder("/Store", SaasPolicies.TenantUser);
             options.Conventions.AuthorizeFolder("/Admin", SaasPolicies.PlatformAdmin);
+            options.Conventions.AuthorizePage("/Index");
+            options.Conventions.AllowAnonymousToFolder("/Account");
         });
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>

@@ -107,4 +107,14 @@ public class TenantAdmin_Tests(PlatformFactory factory) : PlatformTestBase(facto
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(SaasErrorCodes.TenantNotFound);
     }
+
+    [Fact]
+    public async Task Should_open_the_tenants_page_for_the_platform_admin_and_keep_store_pages_from_them()
+    {
+        var admin = await AdminAsync();
+
+        (await admin.GetAsync("/admin/tenants")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.GetAsync("/hangfire")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.GetAsync("/livechat")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class SignUpModel(IAccountAppService accounts) : PageModel
         {
             var result = await accounts.SignUpAsync(new SignUpRequest(Input.StoreName, Input.Name, Input.Email, Input.Password), cancellationToken);
             await accounts.SignInWithCookieAsync(result.UserId, cancellationToken);
-            return LocalRedirect("/?welcome=1");
+            return LocalRedirect("/?welcome=true");
         }
         catch (InputValidationException e)
         {
