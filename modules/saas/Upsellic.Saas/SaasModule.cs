@@ -53,6 +53,7 @@ public sealed class SaasModule : UpsellicModule
         services.AddScoped<IAccountAppService>(sp => sp.GetRequiredService<AccountAppService>());
         services.AddScoped<ITenantAdminAppService, TenantAdminAppService>();
         services.AddScoped<ITenantStore, TenantStore>();
+        services.AddScoped<ITenantLookupService, TenantLookupService>();
         services.AddScoped<IDataSeedContributor, SaasDataSeedContributor>();
     }
 
