@@ -6,13 +6,15 @@ using Upsellic.Framework.EntityFrameworkCore;
 using Upsellic.Framework.Modularity;
 using Upsellic.Framework.MultiTenancy;
 using Upsellic.Platform.Host.HealthChecks;
+using Upsellic.HandoffIntelligence;
 using Upsellic.Saas;
 using Upsellic.Saas.EntityFrameworkCore;
+using Upsellic.WidgetSettings;
 
 namespace Upsellic.Platform.Host;
 
 /// <summary>Composes the modules into one web application: pipeline, dashboard pages, job server, health, OpenAPI.</summary>
-[DependsOn(typeof(UpsellicFrameworkModule), typeof(SaasModule))]
+[DependsOn(typeof(UpsellicFrameworkModule), typeof(SaasModule), typeof(WidgetSettingsModule), typeof(HandoffIntelligenceModule))]
 public sealed class PlatformHostModule : UpsellicModule
 {
     public override void ConfigureServices(ServiceConfigurationContext context)
@@ -46,6 +48,7 @@ public sealed class PlatformHostModule : UpsellicModule
         }
 
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<MultiTenancyMiddleware>();
         app.UseRateLimiter();

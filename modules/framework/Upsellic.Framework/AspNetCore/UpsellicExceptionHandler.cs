@@ -52,5 +52,8 @@ public sealed class UpsellicExceptionHandler(IProblemDetailsService problemDetai
     }
 
     private static Dictionary<string, string[]> ToCamelCase(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
+        errors.ToDictionary(e => CamelCasePath(e.Key), e => e.Value);
+
+    /// <summary>"Channels.WhatsApp.Value" → "channels.whatsApp.value": each segment as the client spelled its JSON.</summary>
+    public static string CamelCasePath(string path) => string.Join('.', path.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 }

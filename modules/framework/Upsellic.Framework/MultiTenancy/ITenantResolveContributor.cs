@@ -8,6 +8,9 @@ public interface ITenantResolveContributor
 {
     string Name { get; }
 
+    /// <summary>Lower runs first: a widget key must win over the cookie of a merchant who tries their own widget.</summary>
+    int Order { get; }
+
     ValueTask<TenantResolveResult> ResolveAsync(HttpContext httpContext);
 }
 
@@ -22,6 +25,8 @@ public readonly record struct TenantResolveResult(bool Handled, Guid? TenantId)
 public sealed class ClaimsTenantResolveContributor : ITenantResolveContributor
 {
     public string Name => "Claims";
+
+    public int Order => 100;
 
     public ValueTask<TenantResolveResult> ResolveAsync(HttpContext httpContext)
     {

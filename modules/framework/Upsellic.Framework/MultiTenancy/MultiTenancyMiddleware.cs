@@ -18,7 +18,7 @@ public sealed class MultiTenancyMiddleware(RequestDelegate next, ILogger<MultiTe
         IEnumerable<ITenantResolveContributor> contributors)
     {
         Guid? tenantId = null;
-        foreach (var contributor in contributors)
+        foreach (var contributor in contributors.OrderBy(c => c.Order))
         {
             var result = await contributor.ResolveAsync(httpContext);
             if (result.Handled)

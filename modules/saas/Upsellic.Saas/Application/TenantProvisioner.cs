@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -6,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Upsellic.Framework.Domain;
 using Upsellic.Framework.MultiTenancy;
+using Upsellic.Framework.Validation;
 using Upsellic.Saas.Domain;
 using Upsellic.Saas.EntityFrameworkCore;
 using Upsellic.Saas.Identity;
@@ -25,19 +25,8 @@ public sealed class NewStoreValidator : AbstractValidator<NewStore>
             .MaximumLength(AppUser.MaxNameLength);
         RuleFor(s => s.Email).NotEmpty().WithMessage("Enter an email address.")
             .MaximumLength(256)
-            .Must(BeAnEmailAddress).WithMessage("Enter a valid email address, like name@store.com.");
+            .Must(EmailAddressRule.IsValid).WithMessage("Enter a valid email address, like name@store.com.");
         RuleFor(s => s.Password).NotEmpty().WithMessage("Choose a password.");
-    }
-
-    public static bool BeAnEmailAddress(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim() != value)
-        {
-            return false;
-        }
-
-        // MailAddress accepts display-name forms ("Ann <a@b.c>"); require the bare address with a dotted domain.
-        return MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.');
     }
 }
 

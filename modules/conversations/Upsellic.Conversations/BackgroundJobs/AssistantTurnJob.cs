@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Upsellic.Assistant;
+using Upsellic.Conversations.Application;
+using Upsellic.Conversations.Domain;
+using Upsellic.Conversations.EntityFrameworkCore;
+using Upsellic.Conversations.HttpApi;
+using Upsellic.Framework.BackgroundJobs;
+using Upsellic.HandoffIntelligence;
+using Upsellic.WidgetSettings;
+
+namespace Upsellic.Conversations.BackgroundJobs;
+
+/// <param name="ShopperSequence">The shopper message to answer.</param>
+public sealed record AssistantTurnArgs(Guid ConversationId, long ShopperSequence);
+
+/// <summary>
+/// The AI's turn after a shopper message: first the handoff decision on the whole conversation; then either the
+/// empathetic reply with the handoff (the AI falls silent from then on) or the assistant's answer from the store's
+/// knowledge. Safe to run twice: a shopper message gets at most one AI reply (unique ReplyToSequence).
+/// </summary>
+public sealed class AssistantTurnJob(
+    ConversationsDbContext db,
+    MessageAppender appender,
+    IHandoffDetector handoffDetector,
+    IEmpatheticReplyWriter replyWriter,
+    IHandoffSummarizer summarizer,
+    IShopperAssistant assistant,
+    IWidgetSettingsIntegrationService widgetSettings,
+    IHubContext<WidgetHub> widgetHub,
+    TimeProvider clock,
+    ILogger<AssistantTurnJob> logger) : IBackgroundJob<AssistantTurnArgs>
+{
+    public async Task ExecuteAsync(AssistantTurnArgs args, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == args.ConversationId, cancellationToken);
+        if (conversation is null || !conversation.AssistantMaySpeak)
+        {
+            return;
+        }
+
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversation.Id)
+            .OrderBy(m => m.Sequence)
+            .ToListAsync(cancellationToken);
+        // A newer shopper message will be answered with this one as context; an answered one needs nothing more.
+        if (messages.Any(m => m.ReplyToSequence == args.ShopperSequence || (m.Role == MessageRole.Shopper && m.Sequence > args.ShopperSequence)))
+        {
+            return;
+        }
+
+        var settings = await widgetSettings.GetPublicSettingsAsync(cancellationToken);
+        await widgetHub.Clients.Group(WidgetHub.GroupName(conversation.Id))
+            .SendAsync(WidgetHub.TypingEvent, new TypingDto(MessageRole.Assistant, settings.AssistantName), cancellationToken);
+
+        var turns = messages.Where(m => m.Role != MessageRole.System).ToList();
+        var decision = await handoffDetector.DecideAsync(turns.Select(ToHandoffTurn).ToList(), cancellationToken);
+        string replyText;
+        if (decision is { Handoff: true, Category: { } category })
+        {
+            replyText = await HandOffAsync(conversation, turns, category, decision.Confidence, cancellationToken);
+        }
+        else
+        {
+            var reply = await assistant.ReplyAsync(turns.Select(ToChatTurn).ToList(), cancellationToken);
+            replyText = reply.Text;
+            logger.LogInformation("Assistant answered {ConversationId} on {Topic} (answered: {Answered}, engine: {Engine})",
+                conversation.Id, reply.Topic, reply.Answered, reply.Engine);
+        }
+
+        await appender.AppendAsync(conversation,
+            new NewMessage(MessageRole.Assistant, replyText, settings.AssistantName, ReplyToSequence: args.ShopperSequence), cancellationToken);
+    }
+
+    private async Task<string> HandOffAsync(Conversation conversation, List<Message> turns, HandoffCategory category, double confidence,
+        CancellationToken cancellationToken)
+    {
+        var handoffTurns = turns.Select(ToHandoffTurn).ToList();
+        // Agent presence and routing arrive with the Live Chat panel; until then no agent can be online, so the
+        // shopper gets the store's other channels with the reply at once (journey 5).
+        const bool agentOnline = false;
+        var reply = replyWriter.Write(category, handoffTurns, agentOnline, conversation.Id.GetHashCode());
+        var summary = await summarizer.SummarizeAsync(handoffTurns, category, cancellationToken);
+        var channels = await widgetSettings.GetContactChannelLinksAsync(conversation.Reference, cancellationToken);
+        var now = clock.GetUtcNow();
+        conversation.HandOff(category.ToString(), confidence, summary, now);
+        conversation.OfferContactChannels(
+            JsonSerializer.Serialize(channels.Select(c => new ContactChannelDto(c.Kind.ToString(), c.Label, c.Href)), JsonSerializerOptions.Web), now);
+        logger.LogInformation("Conversation {ConversationId} handed off as {Category} ({Confidence:0.00})", conversation.Id, category, confidence);
+        return reply;
+    }
+
+    private static ConversationTurn ToHandoffTurn(Message message) => new(
+        message.Role switch
+        {
+            MessageRole.Shopper => TurnRole.Shopper,
+            MessageRole.Agent => TurnRole.Agent,
+            _ => TurnRole.Assistant,
+        },
+        message.Text);
+
+    private static ChatTurn ToChatTurn(Message message) => new(
+        message.Role switch
+        {
+            MessageRole.Shopper => ChatRole.Shopper,
+            MessageRole.Agent => ChatRole.Agent,
+            MessageRole.System => ChatRole.System,
+            _ => ChatRole.Assistant,
+        },
+        message.Text);
+}

@@ -1,0 +1,80 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Upsellic.Conversations.Application;
+using Upsellic.Conversations.BackgroundJobs;
+using Upsellic.Conversations.EntityFrameworkCore;
+using Upsellic.Conversations.EventHandlers;
+using Upsellic.Conversations.HttpApi;
+using Upsellic.Framework;
+using Upsellic.Framework.BackgroundJobs;
+using Upsellic.Framework.Data;
+using Upsellic.Framework.EntityFrameworkCore;
+using Upsellic.Framework.EventBus;
+using Upsellic.Framework.Modularity;
+using Upsellic.Saas;
+using Upsellic.WidgetSettings;
+
+namespace Upsellic.Conversations;
+
+[DependsOn(typeof(UpsellicFrameworkModule))]
+public sealed class ConversationsModule : UpsellicModule
+{
+    public const string StartRateLimitPolicy = "widget-start";
+    public const string MessageRateLimitPolicy = "widget-messages";
+
+    public override void ConfigureServices(ServiceConfigurationContext context)
+    {
+        var services = context.Services;
+        services.AddUpsellicDbContext<ConversationsDbContext>(context.Configuration, ConversationsDbProperties.Schema);
+        services.AddMigrationsAtStart<ConversationsDbContext>();
+        services.AddSignalR();
+        services.AddScoped<MessageAppender>();
+        services.AddScoped<IWidgetConversationAppService, WidgetConversationAppService>();
+        services.AddScoped<IBackgroundJob<AssistantTurnArgs>, AssistantTurnJob>();
+        services.AddScoped<ILocalEventHandler<MessageAddedEto>, WidgetPushHandler>();
+        services.AddScoped<ILocalEventHandler<ConversationUpdatedEto>, WidgetPushHandler>();
+        services.AddScoped<ITenantUsageContributor, ConversationUsageContributor>();
+        var limits = context.Configuration.GetSection("Conversations:RateLimits");
+        services.Configure<RateLimiterOptions>(options =>
+        {
+            // New conversations per client address: a page that loops cannot fill the database.
+            options.AddPolicy(StartRateLimitPolicy, httpContext => RateLimitPartition.GetFixedWindowLimiter(
+                httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("StartsPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
+            // Messages per visitor: a person types a few per minute; a burst is a script.
+            options.AddPolicy(MessageRateLimitPolicy, httpContext => RateLimitPartition.GetSlidingWindowLimiter(
+                httpContext.Request.Headers[WidgetHeaders.VisitorToken].ToString() is { Length: > 0 } token ? token : httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.GetValue("MessagesPerWindow", 12),
+                    Window = TimeSpan.FromSeconds(limits.GetValue("WindowSeconds", 20)),
+                    SegmentsPerWindow = 4,
+                }));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var problems = rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = rejected.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests. Wait a moment and try again.",
+                        Extensions = { ["code"] = "Upsellic:RateLimited" },
+                    },
+                });
+            };
+        });
+    }
+
+    public override void OnApplicationInitialization(ApplicationInitializationContext context)
+    {
+        context.App.MapWidgetConversationEndpoints();
+        context.App.MapHub<WidgetHub>(WidgetHub.Path).RequireCors(WidgetCors.PolicyName);
+    }
+}

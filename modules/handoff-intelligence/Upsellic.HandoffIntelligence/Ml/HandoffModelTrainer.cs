@@ -1,0 +1,62 @@
+using Microsoft.ML;
+using Microsoft.ML.Transforms.Text;
+using Upsellic.HandoffIntelligence.Domain;
+
+namespace Upsellic.HandoffIntelligence.Ml;
+
+/// <summary>
+/// Trains the local model: word uni/bi-grams and character tri-grams of the last shopper turn (robust to typos),
+/// word unigrams of the earlier shopper turns, and <see cref="ConversationCues"/>, into a maximum-entropy
+/// classifier. A fixed seed and a single thread make training reproducible.
+/// </summary>
+public static class HandoffModelTrainer
+{
+    public const int Seed = 20240611;
+
+    public static ITransformer Train(IReadOnlyList<HandoffExample> examples, SentimentLexicon lexicon, out DataViewSchema inputSchema)
+    {
+        var ml = new MLContext(Seed);
+        var rows = examples.Select(e => HandoffModelInput.From(e.Turns, lexicon, e.Label)).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows);
+        inputSchema = data.Schema;
+
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(HandoffModelInput.Label))
+            .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+                KeepPunctuations = false,
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, nameof(HandoffModelInput.Text)))
+            .Append(ml.Transforms.Text.FeaturizeText("ContextFeatures", new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+                KeepPunctuations = false,
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1, UseAllLengths = true },
+                CharFeatureExtractor = null,
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, nameof(HandoffModelInput.Context)))
+            .Append(ml.Transforms.Concatenate("Features", "TextFeatures", "ContextFeatures", nameof(HandoffModelInput.Cues)))
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = "LabelKey",
+                FeatureColumnName = "Features",
+                L2Regularization = 0.02f,
+                L1Regularization = 0.002f,
+                MaximumNumberOfIterations = 300,
+                NumberOfThreads = 1,
+            }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel", "PredictedLabel"));
+
+        return pipeline.Fit(data);
+    }
+
+    public static void TrainAndSave(string dataDirectory, string modelPath, SentimentLexicon lexicon)
+    {
+        var examples = HandoffTrainingData.Load(dataDirectory, Seed);
+        var model = Train(examples, lexicon, out var schema);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelPath))!);
+        new MLContext(Seed).Model.Save(model, schema, modelPath);
+    }
+}
