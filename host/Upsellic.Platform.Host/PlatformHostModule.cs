@@ -6,6 +6,7 @@ using Upsellic.Framework.EntityFrameworkCore;
 using Upsellic.Framework.Modularity;
 using Upsellic.Framework.MultiTenancy;
 using Upsellic.Platform.Host.HealthChecks;
+using Upsellic.Platform.Host.Widget;
 using Upsellic.Saas;
 using Upsellic.Saas.EntityFrameworkCore;
 
@@ -45,6 +46,7 @@ public sealed class PlatformHostModule : UpsellicModule
             app.UseHsts();
         }
 
+        app.UseWidgetAssets();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<MultiTenancyMiddleware>();
