@@ -26,6 +26,7 @@ public sealed class PlatformHostModule : UpsellicModule
             options.Conventions.AuthorizeFolder("/Admin", SaasPolicies.PlatformAdmin);
             options.Conventions.AuthorizePage("/Index");
             options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/DemoStore");
         });
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
