@@ -7,6 +7,7 @@ using Upsellic.Framework.Modularity;
 using Upsellic.Framework.MultiTenancy;
 using Upsellic.Platform.Host.HealthChecks;
 using Upsellic.HandoffIntelligence;
+using Upsellic.Platform.Host.Widget;
 using Upsellic.Saas;
 using Upsellic.Saas.EntityFrameworkCore;
 using Upsellic.WidgetSettings;
@@ -27,6 +28,7 @@ public sealed class PlatformHostModule : UpsellicModule
             options.Conventions.AuthorizeFolder("/Admin", SaasPolicies.PlatformAdmin);
             options.Conventions.AuthorizePage("/Index");
             options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/DemoStore");
         });
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
@@ -47,6 +49,7 @@ public sealed class PlatformHostModule : UpsellicModule
             app.UseHsts();
         }
 
+        app.UseWidgetAssets();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
