@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Upsellic.Assistant;
 using Upsellic.Framework;
 using Upsellic.Framework.EntityFrameworkCore;
 using Upsellic.Framework.Modularity;
@@ -12,7 +13,7 @@ using Upsellic.Saas.EntityFrameworkCore;
 namespace Upsellic.Platform.Host;
 
 /// <summary>Composes the modules into one web application: pipeline, dashboard pages, job server, health, OpenAPI.</summary>
-[DependsOn(typeof(UpsellicFrameworkModule), typeof(SaasModule))]
+[DependsOn(typeof(UpsellicFrameworkModule), typeof(SaasModule), typeof(AssistantModule))]
 public sealed class PlatformHostModule : UpsellicModule
 {
     public override void ConfigureServices(ServiceConfigurationContext context)
