@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Upsellic.Assistant;
+using Upsellic.Conversations;
 using Upsellic.Framework;
 using Upsellic.Framework.EntityFrameworkCore;
 using Upsellic.Framework.Modularity;
@@ -15,7 +17,8 @@ using Upsellic.WidgetSettings;
 namespace Upsellic.Platform.Host;
 
 /// <summary>Composes the modules into one web application: pipeline, dashboard pages, job server, health, OpenAPI.</summary>
-[DependsOn(typeof(UpsellicFrameworkModule), typeof(SaasModule), typeof(WidgetSettingsModule), typeof(HandoffIntelligenceModule))]
+[DependsOn(typeof(UpsellicFrameworkModule), typeof(SaasModule), typeof(WidgetSettingsModule), typeof(HandoffIntelligenceModule), typeof(AssistantModule),
+    typeof(ConversationsModule))]
 public sealed class PlatformHostModule : UpsellicModule
 {
     public override void ConfigureServices(ServiceConfigurationContext context)

@@ -19,7 +19,7 @@ public class ExtractiveHandoffSummarizer_Tests
         ConversationTurn[] turns =
         [
             Shopper("Hi, where is order 5512?"),
-            Assistant("Your order was delivered on Monday. Is there anything else?"),
+            AssistantTurn("Your order was delivered on Monday. Is there anything else?"),
             Shopper("No it was NOT delivered, I've been home all week and this is ridiculous, I'm so angry"),
         ];
 
@@ -39,7 +39,7 @@ public class ExtractiveHandoffSummarizer_Tests
         ConversationTurn[] turns =
         [
             Shopper("I want to return the boots from order #771, they are too tight"),
-            Assistant("I'm sorry to hear that."),
+            AssistantTurn("I'm sorry to hear that."),
             Shopper("so what now"),
         ];
 

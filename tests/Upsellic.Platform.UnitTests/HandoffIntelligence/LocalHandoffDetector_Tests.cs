@@ -87,9 +87,9 @@ public class LocalHandoffDetector_Tests
 
         var askedAgain = Decide(
             Shopper("do you deliver to Iceland?"),
-            Assistant("I'm sorry, I don't have that information."),
+            AssistantTurn("I'm sorry, I don't have that information."),
             Shopper("do you deliver to Iceland?? I asked already"),
-            Assistant("Unfortunately I'm not sure."),
+            AssistantTurn("Unfortunately I'm not sure."),
             Shopper("do you deliver to Iceland"));
         ShouldHandOff(askedAgain, HandoffCategory.EmotionalEscalation);
     }
@@ -101,7 +101,7 @@ public class LocalHandoffDetector_Tests
 
         var followUp = Decide(
             Shopper("the mirror I ordered came shattered"),
-            Assistant("I'm so sorry to hear that."),
+            AssistantTurn("I'm so sorry to hear that."),
             Shopper("what should I do now?"));
         followUp.Handoff.ShouldBeTrue();
         // The category is a close call between the reported problem and the feeling it carries.
@@ -112,13 +112,13 @@ public class LocalHandoffDetector_Tests
     public void Should_keep_the_return_category_for_a_short_follow_up() =>
         ShouldHandOff(Decide(
             Shopper("I want to return the blue dress from order 5521, it doesn't fit"),
-            Assistant("I understand."),
+            AssistantTurn("I understand."),
             Shopper("ok so what happens next")), HandoffCategory.ReturnOrComplaint);
 
     [Fact]
     public void Should_not_hand_off_a_routine_follow_up_after_a_routine_answer() =>
         ShouldBeRoutine(Decide(
             Shopper("what's your return policy?"),
-            Assistant("You can return unused items within 30 days."),
+            AssistantTurn("You can return unused items within 30 days."),
             Shopper("ok, does that also apply to sale items?")));
 }

@@ -15,5 +15,5 @@ internal static class LocalModelFixture
 
     public static ConversationTurn Shopper(string text) => new(TurnRole.Shopper, text);
 
-    public static ConversationTurn Assistant(string text) => new(TurnRole.Assistant, text);
+    public static ConversationTurn AssistantTurn(string text) => new(TurnRole.Assistant, text);
 }

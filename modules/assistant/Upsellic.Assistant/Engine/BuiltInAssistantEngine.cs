@@ -1,0 +1,734 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Upsellic.Assistant.Engine;
+
+/// <summary>
+/// The offline assistant: decides what the last shopper turn asks (greeting, order status, a product, a policy, a
+/// recommendation) and answers only from the snapshot. Deterministic, no network; an answer it cannot ground in the
+/// knowledge becomes an honest "I don't know". It never repeats the shopper's text, so nothing they write is echoed.
+/// </summary>
+public sealed partial class BuiltInAssistantEngine
+{
+    /// <summary>How much of a question (idf-weighted) a policy passage or FAQ entry must account for to be the answer.</summary>
+    private const double AnswerCoverage = 0.5;
+
+    /// <summary>The lower bar when the question's topic (shipping, returns...) is the passage's policy topic.</summary>
+    private const double CategoryCoverage = 0.3;
+
+    private const int MaxListed = 3;
+
+    public const string OrderCredentialsRequest =
+        "I can check an order for you. Please send the order number together with the email address used for the order.";
+
+    public const string OrderNotMatched =
+        "I couldn't find an order matching that order number and email address together, so I can't share any order details. " +
+        "Please check both: the email must be the one used when the order was placed.";
+
+    public AssistantReply Reply(IReadOnlyList<ChatTurn> conversation, KnowledgeSnapshot knowledge)
+    {
+        var index = conversation.Select((turn, i) => (turn, i)).LastOrDefault(t => t.turn.Role == ChatRole.Shopper);
+        if (index.turn is null || string.IsNullOrWhiteSpace(index.turn.Text))
+        {
+            return Reply(Greeting(knowledge), AssistantTopics.Greeting);
+        }
+
+        var question = new Question(index.turn.Text, conversation.Take(index.i).ToList());
+        return GreetingOrThanks(question, knowledge)
+            ?? OrderStatus(question, knowledge)
+            ?? ProductQuestion(question, knowledge, policyFirst: true)
+            ?? Unknown(knowledge);
+    }
+
+    // ---------------------------------------------------------------- greeting
+
+    private static AssistantReply? GreetingOrThanks(Question question, KnowledgeSnapshot knowledge)
+    {
+        var words = TextAnalyzer.Words(question.Text).ToList();
+        var content = words.Where(w => !SmallTalkWords.Contains(w) && !TextAnalyzer.IsStopWord(w)).ToList();
+        if (content.Count > 0 || words.Count == 0)
+        {
+            return null;
+        }
+
+        if (words.Any(w => w is "thanks" or "thank" or "thx" or "ty" or "cheers" or "appreciate" or "appreciated" or "perfect" or "great" or "awesome"))
+        {
+            return Reply("You're welcome! Is there anything else I can help you with?", AssistantTopics.Greeting);
+        }
+
+        if (words.Any(w => w is "bye" or "goodbye"))
+        {
+            return Reply($"Thanks for visiting {knowledge.StoreName}. Have a great day!", AssistantTopics.Greeting);
+        }
+
+        return Reply(Greeting(knowledge), AssistantTopics.Greeting);
+    }
+
+    private static readonly HashSet<string> SmallTalkWords =
+    [
+        "hi", "hello", "hey", "hiya", "howdy", "good", "morning", "afternoon", "evening", "there", "thanks", "thank", "thx", "ty",
+        "cheers", "appreciate", "appreciated", "perfect", "great", "awesome", "bye", "goodbye", "ok", "okay", "cool", "yo", "all",
+        "so", "much", "very", "lot", "a", "you", "folks", "team", "again", "nice", "day",
+    ];
+
+    private static string Greeting(KnowledgeSnapshot knowledge) =>
+        $"Hi! Welcome to {knowledge.StoreName}. I can help with products, sizes and stock, shipping, returns and your order status. What are you looking for?";
+
+    // ---------------------------------------------------------------- order status
+
+    private AssistantReply? OrderStatus(Question question, KnowledgeSnapshot knowledge)
+    {
+        var lastNumbers = OrderNumbers(question.Text);
+        var lastEmails = Emails(question.Text);
+        var asksAboutOrder = OrderIntent().IsMatch(question.Text) || (lastNumbers.Count > 0 && OrderWord().IsMatch(question.Text));
+        var continuesOrderDialogue = (lastNumbers.Count > 0 || lastEmails.Count > 0)
+            && question.Earlier.Any(t => (t.Role == ChatRole.Shopper && OrderIntent().IsMatch(t.Text))
+                || (t.Role == ChatRole.Assistant && t.Text.Contains("order number", StringComparison.OrdinalIgnoreCase)));
+        if (!asksAboutOrder && !continuesOrderDialogue && !(lastNumbers.Count > 0 && lastEmails.Count > 0))
+        {
+            return null;
+        }
+
+        var shopperTexts = question.Earlier.Where(t => t.Role == ChatRole.Shopper).Select(t => t.Text).Append(question.Text).ToList();
+        var numbers = shopperTexts.SelectMany(OrderNumbers).Reverse().Distinct().ToList();
+        var emails = shopperTexts.SelectMany(Emails).Reverse().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (numbers.Count == 0 || emails.Count == 0)
+        {
+            // "How can I track my order?" is a question about the store's process: answer it from the knowledge when
+            // it can be, and say what is needed to look up a particular order.
+            if (lastNumbers.Count == 0 && lastEmails.Count == 0 && PolicyAnswer(question, knowledge) is { } general)
+            {
+                return general with { Text = general.Text + " If you'd like me to check a particular order, send its number together with the email address used for it." };
+            }
+
+            return Reply(OrderCredentialsRequest, AssistantTopics.OrderStatus);
+        }
+
+        foreach (var number in numbers)
+        {
+            var order = knowledge.Orders.FirstOrDefault(o => SameOrderNumber(o.Number, number)
+                && emails.Any(e => string.Equals(e, o.Email.Trim(), StringComparison.OrdinalIgnoreCase)));
+            if (order is not null)
+            {
+                return Reply(DescribeOrder(order), AssistantTopics.OrderStatus);
+            }
+        }
+
+        // The same words whether the number exists or not: the refusal must not reveal which orders exist.
+        return Reply(OrderNotMatched, AssistantTopics.OrderStatus);
+    }
+
+    private static string DescribeOrder(SnapshotOrder order)
+    {
+        var text = new StringBuilder($"Order {order.Number}, placed on {Day(order.PlacedAt)}: ");
+        var eta = order.EstimatedDelivery is { } e ? Day(e) : null;
+        text.Append(order.Status switch
+        {
+            OrderStatuses.Pending => "we have received it and it is waiting to be processed.",
+            OrderStatuses.Processing => "it is being prepared and has not shipped yet." + (eta is null ? string.Empty : $" Estimated delivery: {eta}."),
+            OrderStatuses.Shipped => "it has shipped" + Carrier(order) + "." + (eta is null ? string.Empty : $" Estimated delivery: {eta}."),
+            OrderStatuses.Delayed => "it is delayed" + Carrier(order) + "." + (eta is null ? string.Empty : $" The new estimated delivery is {eta}.")
+                + " Sorry for the wait!",
+            OrderStatuses.Delivered => "it has been delivered" + Carrier(order) + "." + (eta is null ? string.Empty : $" Delivery date: {eta}."),
+            OrderStatuses.Cancelled => "it was cancelled.",
+            OrderStatuses.Returned => "it was returned.",
+            _ => $"its status is {order.Status}.",
+        });
+        if (order.Items.Count > 0)
+        {
+            text.Append(" Items: ").Append(string.Join(", ", order.Items.Take(5).Select(i => $"{i.Quantity} × {i.Name}")));
+            text.Append(order.Items.Count > 5 ? $" and {order.Items.Count - 5} more." : ".");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Carrier(SnapshotOrder order) =>
+        (order.Carrier, order.TrackingNumber) switch
+        {
+            ({ } carrier, { } tracking) => $" with {carrier} (tracking number {tracking})",
+            ({ } carrier, null) => $" with {carrier}",
+            (null, { } tracking) => $" (tracking number {tracking})",
+            _ => string.Empty,
+        };
+
+    private static bool SameOrderNumber(string stored, string given)
+    {
+        var a = NormalizeOrderNumber(stored);
+        var b = NormalizeOrderNumber(given);
+        if (a == b)
+        {
+            return true;
+        }
+
+        // "10023" for "NW-10023": the digits alone identify the order within one store.
+        var digits = new string(a.Where(char.IsDigit).ToArray());
+        return digits.Length >= 4 && b.All(char.IsDigit) && digits == b;
+    }
+
+    private static string NormalizeOrderNumber(string number) => number.Trim().TrimStart('#').Replace(" ", string.Empty).ToUpperInvariant();
+
+    private static List<string> OrderNumbers(string text) =>
+        OrderNumberPattern().Matches(text).Select(m => NormalizeOrderNumber(m.Groups["n"].Value)).ToList();
+
+    private static List<string> Emails(string text) => EmailPattern().Matches(text).Select(m => m.Value.TrimEnd('.')).ToList();
+
+    // ---------------------------------------------------------------- products
+
+    private AssistantReply? ProductQuestion(Question question, KnowledgeSnapshot knowledge, bool policyFirst)
+    {
+        var terms = TextAnalyzer.Terms(question.Text).Distinct().ToList();
+        var lower = question.Text.ToLowerInvariant();
+        var category = PolicyCategory(terms);
+        var wantsStock = StockIntent().IsMatch(lower);
+        var wantsSize = SizeIntent().IsMatch(lower);
+        var wantsCompatibility = CompatibilityIntent().IsMatch(lower);
+        var wantsRecommendation = RecommendationIntent().IsMatch(lower);
+
+        // A store question ("is shipping free?", "can I return the jacket?") goes to the policies first.
+        if (policyFirst && category is not null && !wantsStock && !wantsSize && !wantsCompatibility && PolicyAnswer(question, knowledge) is { } policy)
+        {
+            return policy;
+        }
+
+        var product = MentionedProduct(question.Text, knowledge);
+        var fromContext = false;
+        if (product is null && (wantsStock || wantsSize || wantsCompatibility || ReferenceWord().IsMatch(lower)) && !wantsRecommendation)
+        {
+            // "Do you have it in medium?": the product is the one the conversation was about.
+            product = question.Earlier.AsEnumerable().Reverse().Select(t => MentionedProduct(t.Text, knowledge)).FirstOrDefault(p => p is not null);
+            fromContext = product is not null;
+        }
+
+        if (wantsCompatibility && CompatibilityAnswer(question, knowledge, CompatibilitySubject(question.Text, knowledge) ?? product) is { } compatibility)
+        {
+            return compatibility;
+        }
+
+        if (product is not null && (!wantsRecommendation || fromContext || terms.Count <= 3))
+        {
+            var p = knowledge.Products[product.Value];
+            if (wantsStock || MentionedVariant(question.Text, p) is not null)
+            {
+                return StockAnswer(question.Text, p, knowledge);
+            }
+
+            if (wantsSize)
+            {
+                return SizingAnswer(p, knowledge);
+            }
+
+            return ProductInfo(terms, product.Value, knowledge);
+        }
+
+        if (!policyFirst || category is null)
+        {
+            if (PolicyAnswer(question, knowledge) is { } answer && !wantsRecommendation)
+            {
+                return answer;
+            }
+        }
+
+        return Recommendation(question.Text, terms, knowledge, wantsRecommendation);
+    }
+
+    /// <summary>The product the text names best (see <see cref="MentionedProducts"/>).</summary>
+    private static int? MentionedProduct(string text, KnowledgeSnapshot knowledge) =>
+        MentionedProducts(text, knowledge).Select(i => (int?)i).FirstOrDefault();
+
+    /// <summary>
+    /// The products the text names, best first: by SKU, by most of the name's weight, or by a rare name word of its
+    /// own ("Aurelio", "Nomad"); a kind word alone ("jacket") names no product.
+    /// </summary>
+    private static List<int> MentionedProducts(string text, KnowledgeSnapshot knowledge)
+    {
+        var index = knowledge.Index;
+        var found = new List<(int Product, double Score)>();
+        var terms = TextAnalyzer.Terms(text).ToHashSet();
+        for (var i = 0; i < knowledge.Products.Count; i++)
+        {
+            var sku = knowledge.Products[i].Sku;
+            if (sku.Length >= 4 && text.Contains(sku, StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add((i, 10));
+                continue;
+            }
+
+            var name = index.ProductNameTerms[i];
+            if (name.Count == 0)
+            {
+                continue;
+            }
+
+            var matched = name.Where(terms.Contains).ToList();
+            if (matched.Count == 0)
+            {
+                continue;
+            }
+
+            var share = matched.Sum(index.ProductNameIndex.Idf) / name.Sum(index.ProductNameIndex.Idf);
+            var distinctive = matched.Where(t => !index.AllKinds.Contains(t) && t.Length >= 3 && !t.All(char.IsDigit)).ToList();
+            var rare = distinctive.Any(t => ProductsNamedWith(index, t) <= 3);
+            if ((share >= 0.5 && distinctive.Count > 0) || rare)
+            {
+                found.Add((i, share + (matched.Count * 0.01)));
+            }
+        }
+
+        return found.OrderByDescending(f => f.Score).Select(f => f.Product).ToList();
+    }
+
+    private static int ProductsNamedWith(KnowledgeIndex index, string term) => index.ProductNameTerms.Count(n => n.Contains(term));
+
+    private static AssistantReply ProductInfo(List<string> terms, int productIndex, KnowledgeSnapshot knowledge)
+    {
+        var product = knowledge.Products[productIndex];
+        var index = knowledge.Index;
+        var nameTerms = index.ProductNameTerms[productIndex].ToHashSet();
+        var detailTerms = terms.Where(t => !nameTerms.Contains(t) && !index.AllKinds.Contains(t) && t is not "cost" and not "stock").ToList();
+        var price = Money(product.Price, knowledge.Currency);
+        var text = new StringBuilder($"The {product.Name} costs {price}.");
+
+        var matchedAttributes = product.Attributes
+            .Where(a => TextAnalyzer.Terms(a.Key + " " + a.Value).Intersect(detailTerms).Any())
+            .ToList();
+        if (matchedAttributes.Count > 0)
+        {
+            text.Append(' ').Append(string.Join("; ", matchedAttributes.Take(4).Select(a => $"{Label(a.Key)}: {a.Value}"))).Append('.');
+        }
+        else if (detailTerms.Count > 0 && !detailTerms.Any(index.ProductAttributeTerms[productIndex].Contains))
+        {
+            // Asked for a detail the product's information does not hold: say so rather than guess.
+            return new AssistantReply(
+                $"I can't find that detail for the {product.Name} in {knowledge.StoreName}'s product information, so I don't want to guess. " +
+                $"It costs {price}" + (Describe(product) is { Length: > 0 } summary ? $"; {summary}" : ".") + LinkOf(product),
+                AssistantTopics.Product, false, AssistantEngines.BuiltIn);
+        }
+        else
+        {
+            if (FirstSentence(product.Description) is { Length: > 0 } description)
+            {
+                text.Append(' ').Append(description);
+            }
+
+            if (Describe(product) is { Length: > 0 } summary)
+            {
+                text.Append(' ').Append(char.ToUpperInvariant(summary[0])).Append(summary[1..]);
+            }
+        }
+
+        if (product.Variants.Count > 0 && matchedAttributes.Count == 0)
+        {
+            text.Append(' ').Append(VariantSummary(product));
+        }
+
+        text.Append(LinkOf(product));
+        return Reply(text.ToString(), AssistantTopics.Product);
+    }
+
+    private static string Describe(SnapshotProduct product) =>
+        string.Join("; ", product.Attributes.Where(a => !IsKindOrGender(a.Key)).Take(3).Select(a => $"{Label(a.Key)}: {a.Value}")) is { Length: > 0 } s ? s + "." : string.Empty;
+
+    private static bool IsKindOrGender(string key) => KnowledgeIndex.IsKindKey(key) || key.Equals("gender", StringComparison.OrdinalIgnoreCase);
+
+    private static AssistantReply StockAnswer(string text, SnapshotProduct product, KnowledgeSnapshot knowledge)
+    {
+        if (product.Variants.Count == 0)
+        {
+            return Reply($"The {product.Name} ({Money(product.Price, knowledge.Currency)}) has no sizes or variants listed; I don't have a stock figure for it." + LinkOf(product),
+                AssistantTopics.Stock);
+        }
+
+        var variant = MentionedVariant(text, product);
+        if (variant is not null)
+        {
+            var others = product.Variants.Where(v => v.InStock && v != variant).Select(v => v.Name).ToList();
+            return Reply(variant.InStock
+                    ? $"Yes, the {product.Name} in {variant.Name} is in stock ({Money(product.Price, knowledge.Currency)})." + LinkOf(product)
+                    : $"Sorry, the {product.Name} in {variant.Name} is out of stock right now." +
+                      (others.Count > 0 ? $" In stock: {string.Join(", ", others)}." : " No other variant is in stock at the moment.") + LinkOf(product),
+                AssistantTopics.Stock);
+        }
+
+        return Reply($"The {product.Name} ({Money(product.Price, knowledge.Currency)}): {VariantSummary(product)}" + LinkOf(product), AssistantTopics.Stock);
+    }
+
+    private static AssistantReply SizingAnswer(SnapshotProduct product, KnowledgeSnapshot knowledge)
+    {
+        var text = new StringBuilder();
+        text.Append(product.Variants.Count == 0
+            ? $"The {product.Name} comes in one size."
+            : $"The {product.Name} comes in {string.Join(", ", product.Variants.Select(v => v.Name))}. {VariantSummary(product)}");
+        var fit = product.Attributes.Where(a => SizeKey().IsMatch(a.Key)).ToList();
+        if (fit.Count > 0)
+        {
+            text.Append(' ').Append(string.Join("; ", fit.Select(a => $"{Label(a.Key)}: {a.Value}"))).Append('.');
+        }
+
+        // A store-wide size guide in the FAQ or policies completes the answer.
+        var guide = knowledge.Faq.FirstOrDefault(f => SizeGuide().IsMatch(f.Question));
+        if (guide is not null)
+        {
+            text.Append(' ').Append(FirstSentence(guide.Answer));
+        }
+
+        return Reply(text.ToString().Trim() + LinkOf(product), AssistantTopics.Sizing);
+    }
+
+    private static SnapshotVariant? MentionedVariant(string text, SnapshotProduct product)
+    {
+        // "Does it run small?" is about the fit, not the size S.
+        text = FitPhrase().Replace(text, " ");
+        var lower = " " + text.ToLowerInvariant() + " ";
+        foreach (var variant in product.Variants.OrderByDescending(v => v.Name.Length))
+        {
+            var name = variant.Name.Trim();
+            var names = new List<string> { name.ToLowerInvariant() };
+            if (SizeNames.TryGetValue(name.ToUpperInvariant(), out var spelled))
+            {
+                names.AddRange(spelled);
+            }
+
+            foreach (var candidate in names)
+            {
+                // A one- or two-letter size ("S", "M") only counts written in capitals or after "size", so "a" or "is" never match.
+                if (candidate.Length <= 2 && candidate.All(char.IsLetter))
+                {
+                    if (Regex.IsMatch(text, $@"(?<![A-Za-z0-9]){Regex.Escape(candidate.ToUpperInvariant())}(?![A-Za-z0-9])")
+                        || Regex.IsMatch(lower, $@"\bsize\s+{Regex.Escape(candidate)}\b"))
+                    {
+                        return variant;
+                    }
+                }
+                else if (Regex.IsMatch(lower, $@"(?<![a-z0-9]){Regex.Escape(candidate)}(?![a-z0-9])"))
+                {
+                    return variant;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly Dictionary<string, string[]> SizeNames = new()
+    {
+        ["XS"] = ["extra small", "x-small", "extra-small"],
+        ["S"] = ["small"],
+        ["M"] = ["medium"],
+        ["L"] = ["large"],
+        ["XL"] = ["extra large", "x-large", "extra-large"],
+        ["XXL"] = ["2xl", "xx-large", "double xl"],
+    };
+
+    private static string VariantSummary(SnapshotProduct product)
+    {
+        var inStock = product.Variants.Where(v => v.InStock).Select(v => v.Name).ToList();
+        var outOfStock = product.Variants.Where(v => !v.InStock).Select(v => v.Name).ToList();
+        if (inStock.Count == 0)
+        {
+            return "All variants are out of stock right now.";
+        }
+
+        return $"In stock: {string.Join(", ", inStock)}." + (outOfStock.Count > 0 ? $" Out of stock: {string.Join(", ", outOfStock)}." : string.Empty);
+    }
+
+    /// <summary>Of the products named, the one whose compatibility is listed: "Is the rain cover compatible with the pack?" is about the cover.</summary>
+    private static int? CompatibilitySubject(string text, KnowledgeSnapshot knowledge) =>
+        MentionedProducts(text, knowledge).Select(i => (int?)i)
+            .FirstOrDefault(i => knowledge.Products[i!.Value].Attributes.Keys.Any(k => CompatibilityKey().IsMatch(k)));
+
+    private static AssistantReply? CompatibilityAnswer(Question question, KnowledgeSnapshot knowledge, int? mentioned)
+    {
+        var index = knowledge.Index;
+        var terms = TextAnalyzer.Terms(question.Text).Distinct().ToList();
+        if (mentioned is { } subjectIndex)
+        {
+            var subject = knowledge.Products[subjectIndex];
+            var compatibility = subject.Attributes.FirstOrDefault(a => CompatibilityKey().IsMatch(a.Key));
+            var otherTerms = terms.Except(index.ProductNameTerms[subjectIndex]).Where(t => t != "compatible").ToList();
+            if (compatibility.Key is not null)
+            {
+                var listed = TextAnalyzer.Terms(compatibility.Value).ToHashSet();
+                var matched = otherTerms.Where(listed.Contains).ToList();
+                return Reply(matched.Count > 0 && matched.Count >= otherTerms.Count(t => !index.AllKinds.Contains(t)) / 2.0
+                        ? $"Yes, the {subject.Name} is compatible with {compatibility.Value}." + LinkOf(subject)
+                        : $"The {subject.Name} is listed as compatible with: {compatibility.Value}. I can't confirm compatibility with anything else." + LinkOf(subject),
+                    AssistantTopics.Compatibility);
+            }
+
+            // The other way round: accessories whose compatibility names the product mentioned.
+            var accessories = knowledge.Products
+                .Where(p => p != subject && p.Attributes.Any(a => CompatibilityKey().IsMatch(a.Key)
+                    && index.ProductNameTerms[subjectIndex].Count(t => TextAnalyzer.Terms(a.Value).Contains(t)) >= Math.Max(1, index.ProductNameTerms[subjectIndex].Count - 1)))
+                .ToList();
+            if (accessories.Count > 0)
+            {
+                return Reply($"These work with the {subject.Name}: " + string.Join("; ", accessories.Take(MaxListed)
+                    .Select(a => $"{a.Name} ({Money(a.Price, knowledge.Currency)})")) + ".", AssistantTopics.Compatibility);
+            }
+
+            return new AssistantReply($"I don't have compatibility information for the {subject.Name}, so I can't confirm that. " +
+                "You could ask our team before ordering.", AssistantTopics.Compatibility, false, AssistantEngines.BuiltIn);
+        }
+
+        // No product named: find products whose compatibility lists what the shopper has ("fits a 40 L pack").
+        var candidates = knowledge.Products
+            .Select((p, i) => (Product: p, Index: i, Compatibility: p.Attributes.FirstOrDefault(a => CompatibilityKey().IsMatch(a.Key))))
+            .Where(c => c.Compatibility.Key is not null)
+            .Select(c => (c.Product, Score: terms.Count(t => TextAnalyzer.Terms(c.Compatibility.Value + " " + c.Product.Name).Contains(t)), c.Compatibility))
+            .Where(c => c.Score >= 2)
+            .OrderByDescending(c => c.Score)
+            .Take(MaxListed)
+            .ToList();
+        return candidates.Count == 0
+            ? null
+            : Reply(string.Join(" ", candidates.Select(c => $"The {c.Product.Name} ({Money(c.Product.Price, knowledge.Currency)}) is compatible with {c.Compatibility.Value}.")),
+                AssistantTopics.Compatibility);
+    }
+
+    private static AssistantReply? Recommendation(string text, List<string> terms, KnowledgeSnapshot knowledge, bool explicitRecommendation)
+    {
+        if (knowledge.Products.Count == 0)
+        {
+            return null;
+        }
+
+        var index = knowledge.Index;
+        var lower = text.ToLowerInvariant();
+        var maxPrice = PriceBound(MaxPricePattern().Match(lower));
+        var minPrice = PriceBound(MinPricePattern().Match(lower));
+        var kinds = terms.Where(index.AllKinds.Contains).ToHashSet();
+        var gender = terms.Contains("women") ? "women" : terms.Contains("men") ? "men" : terms.Contains("kid") ? "kid" : null;
+        var needs = terms.Where(t => !kinds.Contains(t) && t is not "men" and not "women" and not "kid" and not "cost" && !t.All(char.IsDigit)).ToList();
+
+        if (kinds.Count == 0 && !explicitRecommendation && maxPrice is null)
+        {
+            // Not a shopping request, and no policy or FAQ answers it: nothing in the catalogue may be made up for it.
+            var coverage = index.ProductIndex.Rank(needs).Select(r => index.ProductIndex.Coverage(r.Document, needs)).DefaultIfEmpty(0).First();
+            if (coverage < 0.75 || needs.Count == 0)
+            {
+                return null;
+            }
+        }
+
+        var candidates = Enumerable.Range(0, knowledge.Products.Count)
+            .Where(i => kinds.Count == 0 || index.ProductKinds[i].Overlaps(kinds) || index.ProductNameTerms[i].Any(kinds.Contains))
+            .Where(i => gender is null || FitsGender(knowledge.Products[i], gender))
+            .Where(i => knowledge.Products[i].Variants.Count == 0 || knowledge.Products[i].Variants.Any(v => v.InStock))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return kinds.Count == 0 ? null : new AssistantReply(
+                $"I couldn't find that kind of product in {knowledge.StoreName}'s catalogue right now.",
+                AssistantTopics.Recommendation, false, AssistantEngines.BuiltIn);
+        }
+
+        var ranked = candidates
+            .Select(i => (Index: i, Score: index.ProductIndex.Score(i, needs), Matched: needs.Count(t => index.ProductIndex.Contains(i, t))))
+            .OrderByDescending(c => c.Matched).ThenByDescending(c => c.Score).ThenBy(c => knowledge.Products[c.Index].Price)
+            .ToList();
+        var withinBudget = ranked.Where(c => (maxPrice is null || knowledge.Products[c.Index].Price <= maxPrice)
+            && (minPrice is null || knowledge.Products[c.Index].Price >= minPrice)).ToList();
+        var topic = explicitRecommendation || needs.Count > 0 || maxPrice is not null ? AssistantTopics.Recommendation : AssistantTopics.Product;
+        if (withinBudget.Count == 0)
+        {
+            var cheapest = ranked.OrderBy(c => knowledge.Products[c.Index].Price).First();
+            var p = knowledge.Products[cheapest.Index];
+            return Reply($"I couldn't find a match within that budget. The closest is the {p.Name} at {Money(p.Price, knowledge.Currency)}." + LinkOf(p), topic);
+        }
+
+        var bestMatched = withinBudget[0].Matched;
+        var picks = withinBudget.Where(c => c.Matched == bestMatched || needs.Count == 0).Take(MaxListed).ToList();
+        var lines = picks.Select(c =>
+        {
+            var p = knowledge.Products[c.Index];
+            var reasons = p.Attributes.Where(a => !IsKindOrGender(a.Key) && TextAnalyzer.Terms(a.Key + " " + a.Value).Intersect(needs).Any())
+                .Take(3).Select(a => $"{Label(a.Key).ToLowerInvariant()}: {a.Value}").ToList();
+            return $"{p.Name} ({Money(p.Price, knowledge.Currency)})" + (reasons.Count > 0 ? " — " + string.Join(", ", reasons) : string.Empty);
+        });
+        var intro = picks.Count == 1 ? "I'd suggest the " : "Here are some good matches: ";
+        return Reply(intro + string.Join("; ", lines) + "." + (picks.Count == 1 ? LinkOf(knowledge.Products[picks[0].Index]) : string.Empty), topic);
+    }
+
+    private static bool FitsGender(SnapshotProduct product, string gender)
+    {
+        var attribute = product.Attributes.FirstOrDefault(a => a.Key.Equals("gender", StringComparison.OrdinalIgnoreCase)).Value;
+        var terms = TextAnalyzer.Terms((attribute ?? string.Empty) + " " + product.Name);
+        var stated = terms.Where(t => t is "men" or "women" or "kid" or "unisex").ToList();
+        return stated.Count == 0 || stated.Contains(gender) || stated.Contains("unisex");
+    }
+
+    private static decimal? PriceBound(Match match) =>
+        match.Success && decimal.TryParse(match.Groups["amount"].Value.Replace(",", string.Empty), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
+            ? amount
+            : null;
+
+    // ---------------------------------------------------------------- policies and FAQ
+
+    private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge)
+    {
+        var index = knowledge.Index;
+        var terms = TextAnalyzer.Terms(question.Text).Distinct().ToList();
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var category = PolicyCategory(terms);
+        // FAQ entries rank by their question first: an entry that merely mentions the word in its answer comes after.
+        var faq = index.FaqIndex.Rank(terms)
+            .Select(r => (r.Document, Score: index.FaqQuestionIndex.Score(r.Document, terms) + (0.3 * r.Score), Coverage: index.FaqIndex.Coverage(r.Document, terms)))
+            .OrderByDescending(r => r.Score)
+            .FirstOrDefault();
+        var faqQuestionCoverage = index.FaqQuestionIndex.Count > 0 && faq.Score > 0 ? index.FaqQuestionIndex.Coverage(faq.Document, terms) : 0;
+
+        var passages = index.PassageIndex.Rank(terms)
+            .Select(r => (r.Document, Score: r.Score * TopicWeight(index.Passages[r.Document].Topic, category), Coverage: index.PassageIndex.Coverage(r.Document, terms)))
+            .OrderByDescending(r => r.Score)
+            .ToList();
+        var best = passages.FirstOrDefault();
+
+        // A question with a clear topic ("... shipping ...") may carry words the knowledge lacks (a country, a brand)
+        // and still be answered by that topic's policy; without one, most of the question must be accounted for.
+        var faqCategory = faq.Score > 0 ? PolicyCategory(TextAnalyzer.Terms(knowledge.Faq[faq.Document].Question)) : null;
+        var faqNeeded = category is not null && faqCategory == category ? CategoryCoverage : AnswerCoverage;
+        var passageNeeded = category is not null && best.Score > 0 && PolicyCategory(TextAnalyzer.Terms(index.Passages[best.Document].Topic)) == category
+            ? CategoryCoverage
+            : AnswerCoverage;
+        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && faqQuestionCoverage >= faqNeeded * 0.8;
+        var passageStrong = best.Score > 0 && best.Coverage >= passageNeeded;
+        if (faqStrong && (!passageStrong || faqQuestionCoverage >= best.Coverage - 0.1))
+        {
+            return Reply(Shorten(knowledge.Faq[faq.Document].Answer, 500), TopicOf(category, knowledge.Faq[faq.Document].Question));
+        }
+
+        if (!passageStrong)
+        {
+            return null;
+        }
+
+        // The best passage, with the other strong passages of the same policy, in the policy's own order.
+        var policy = index.Passages[best.Document].Policy;
+        var chosen = passages.Where(p => index.Passages[p.Document].Policy == policy && p.Score >= best.Score * 0.6 && p.Coverage >= passageNeeded * 0.6)
+            .Take(3).Select(p => index.Passages[p.Document]).OrderBy(p => p.Position).Select(p => p.Text);
+        var topicName = knowledge.Policies[policy].Topic;
+        return Reply(Shorten(string.Join(" ", chosen), 600), TopicOf(category, topicName));
+    }
+
+    private static string? PolicyCategory(IReadOnlyCollection<string> terms) =>
+        terms.Contains("return") ? AssistantTopics.Returns
+        : terms.Contains("warranty") ? AssistantTopics.Warranty
+        : terms.Contains("pay") || terms.Contains("card") || terms.Contains("paypal") ? AssistantTopics.Payment
+        : terms.Contains("ship") || terms.Contains("international") || terms.Contains("track") ? AssistantTopics.Shipping
+        : terms.Contains("cancel") ? AssistantTopics.Policy
+        : null;
+
+    private static double TopicWeight(string policyTopic, string? category)
+    {
+        if (category is null)
+        {
+            return 1;
+        }
+
+        return PolicyCategory(TextAnalyzer.Terms(policyTopic)) == category ? 1.5 : 0.7;
+    }
+
+    private static string TopicOf(string? category, string source) =>
+        category ?? PolicyCategory(TextAnalyzer.Terms(source)) ?? AssistantTopics.Policy;
+
+    private static AssistantReply Unknown(KnowledgeSnapshot knowledge) => new(
+        $"I'm sorry, I don't know — I can't find that in {knowledge.StoreName}'s information, and I'd rather not guess. " +
+        "I can help with products, sizes and stock, shipping, returns, payment or an order's status.",
+        AssistantTopics.Unknown, false, AssistantEngines.BuiltIn);
+
+    // ---------------------------------------------------------------- helpers
+
+    private static AssistantReply Reply(string text, string topic) => new(text, topic, true, AssistantEngines.BuiltIn);
+
+    internal static string Money(decimal amount, string currency) => currency.ToUpperInvariant() switch
+    {
+        "USD" => "$" + amount.ToString("N2", CultureInfo.InvariantCulture),
+        "CAD" => "CA$" + amount.ToString("N2", CultureInfo.InvariantCulture),
+        "AUD" => "A$" + amount.ToString("N2", CultureInfo.InvariantCulture),
+        "EUR" => "€" + amount.ToString("N2", CultureInfo.InvariantCulture),
+        "GBP" => "£" + amount.ToString("N2", CultureInfo.InvariantCulture),
+        _ => amount.ToString("N2", CultureInfo.InvariantCulture) + " " + currency.ToUpperInvariant(),
+    };
+
+    private static string Day(DateTimeOffset date) => date.UtcDateTime.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    private static string Label(string key)
+    {
+        var spaced = key.Replace('-', ' ').Replace('_', ' ').Trim();
+        return spaced.Length == 0 ? key : char.ToUpperInvariant(spaced[0]) + spaced[1..];
+    }
+
+    private static string LinkOf(SnapshotProduct product) => product.Url is null ? string.Empty : $" More: {product.Url}";
+
+    private static string FirstSentence(string text)
+    {
+        var trimmed = text.Trim();
+        var end = trimmed.IndexOfAny(['.', '!', '?']);
+        return end < 0 ? trimmed : trimmed[..(end + 1)];
+    }
+
+    private static string Shorten(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOfAny(['.', '!', '?'], max);
+        return cut > max / 2 ? text[..(cut + 1)] : text[..max].TrimEnd() + "…";
+    }
+
+    private sealed record Question(string Text, IReadOnlyList<ChatTurn> Earlier);
+
+    [GeneratedRegex(@"\b(where\s+is\s+my|where'?s\s+my|my\s+(order|package|parcel|delivery|shipment|purchase)|order\s+(status|number|no\.?|#)|status\s+of\s+(my|the)\s+order|track\s+(my|the|an|a)\s+(order|package|parcel)|hasn'?t\s+arrived|not\s+arrived)", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderIntent();
+
+    [GeneratedRegex(@"\b(order|track|tracking|package|parcel|shipment|delivery|purchase)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderWord();
+
+    // An order number: "#1234", "NW-10023", "A12345", or a bare number of 4+ digits that is not a price or a measure.
+    [GeneratedRegex(@"(?<![\w$€£@.-])#?(?<n>[A-Za-z]{1,5}-?\d{3,}[A-Za-z0-9-]*|#\d{3,}|\d{4,}(?![\d.,]*\s*(?:mm|cm|g|kg|ml|l|lb|lbs|oz|mah|w)\b))(?![\w@])", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderNumberPattern();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"\b(in\s+stock|out\s+of\s+stock|stock|available|availability|sold\s+out|restock|back\s+in|have\s+(it|this|that|them|one)\s+in|come\s+in|comes\s+in|any\s+left|still\s+have)\b")]
+    private static partial Regex StockIntent();
+
+    [GeneratedRegex(@"\b(size|sizes|sizing|fit|fits|fitting|run\s+(small|large|big|true)|runs\s+(small|large|big|true)|true\s+to\s+size|measurements?|what\s+size)\b")]
+    private static partial Regex SizeIntent();
+
+    [GeneratedRegex(@"\b(compatible|compatibility|work\s+with|works\s+with|fit\s+(my|on|onto|in|into|with)|fits\s+(my|on|onto|in|into|with)|use\s+(it\s+)?with|go\s+with|attach)\b")]
+    private static partial Regex CompatibilityIntent();
+
+    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something\s+for|ideal|under\s+\$?\d|below\s+\$?\d|budget|gift\s+for|what\s+do\s+you\s+have)\b")]
+    private static partial Regex RecommendationIntent();
+
+    [GeneratedRegex(@"\b(it|this|that|them|they|this\s+one|that\s+one)\b")]
+    private static partial Regex ReferenceWord();
+
+    [GeneratedRegex(@"(under|below|less\s+than|max(imum)?|up\s+to|cheaper\s+than|within|budget\s+(of|is)?)\s*(\$|€|£|usd|eur)?\s*(?<amount>\d[\d,]*(\.\d+)?)")]
+    private static partial Regex MaxPricePattern();
+
+    [GeneratedRegex(@"(over|above|more\s+than|at\s+least)\s*(\$|€|£|usd|eur)?\s*(?<amount>\d[\d,]*(\.\d+)?)")]
+    private static partial Regex MinPricePattern();
+
+    [GeneratedRegex(@"\b(compatib|works?[-_ ]?with|fits|fit[-_ ]?with)", RegexOptions.IgnoreCase)]
+    private static partial Regex CompatibilityKey();
+
+    [GeneratedRegex(@"^(fit|sizing|size[-_ ]?(guide|advice|note)|cut)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SizeKey();
+
+    [GeneratedRegex(@"\b(runs?|running|fits?|fitting|comes?\s+up|size\s+up|sizes\s+up|too|a\s+bit|slightly)\s+(small|large|big|tight|loose)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FitPhrase();
+
+    [GeneratedRegex(@"\bsiz(e|ing)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SizeGuide();
+}

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+
+namespace Upsellic.Assistant.Engine;
+
+/// <summary>A passage of a policy: one sentence or line, searched on its own so an answer quotes only what was asked.</summary>
+internal sealed record PolicyPassage(int Policy, int Position, string Text, string Topic);
+
+/// <summary>The search structures the built-in engine needs, built once per snapshot.</summary>
+internal sealed partial class KnowledgeIndex
+{
+    public KnowledgeIndex(KnowledgeSnapshot snapshot)
+    {
+        Passages = snapshot.Policies
+            .SelectMany((policy, p) => SplitPassages(policy.Text).Select((text, i) => new PolicyPassage(p, i, text, policy.Topic)))
+            .ToList();
+        // The topic is part of every passage of its policy: "how long does it take?" under "Shipping" is about shipping.
+        PassageIndex = new Bm25Index(Passages.Select(p => (IReadOnlyList<string>)[.. TextAnalyzer.Terms(p.Topic), .. TextAnalyzer.Terms(p.Text)]));
+        FaqQuestionIndex = new Bm25Index(snapshot.Faq.Select(f => (IReadOnlyList<string>)TextAnalyzer.Terms(f.Question)));
+        FaqIndex = new Bm25Index(snapshot.Faq.Select(f => (IReadOnlyList<string>)[.. TextAnalyzer.Terms(f.Question), .. TextAnalyzer.Terms(f.Question), .. TextAnalyzer.Terms(f.Answer)]));
+
+        ProductNameTerms = snapshot.Products.Select(p => TextAnalyzer.Terms(p.Name).Distinct().ToList()).ToList();
+        ProductNameIndex = new Bm25Index(ProductNameTerms.Select(t => (IReadOnlyList<string>)t));
+        ProductIndex = new Bm25Index(snapshot.Products.Select(p => (IReadOnlyList<string>)ProductTerms(p)));
+        ProductAttributeTerms = snapshot.Products.Select(p => (IReadOnlySet<string>)p.Attributes
+            .SelectMany(a => TextAnalyzer.Terms(a.Key + " " + a.Value))
+            .Concat(TextAnalyzer.Terms(p.Description)).ToHashSet()).ToList();
+        // The kind of each product ("jacket", "tent"): the last word of its name, and its category attribute if any.
+        ProductKinds = snapshot.Products.Select(p => (IReadOnlySet<string>)TextAnalyzer.Terms(p.Name).TakeLast(1)
+            .Concat(p.Attributes.Where(a => IsKindKey(a.Key)).SelectMany(a => TextAnalyzer.Terms(a.Value)))
+            .ToHashSet()).ToList();
+        AllKinds = ProductKinds.SelectMany(k => k).ToHashSet();
+    }
+
+    public IReadOnlyList<PolicyPassage> Passages { get; }
+
+    public Bm25Index PassageIndex { get; }
+
+    public Bm25Index FaqQuestionIndex { get; }
+
+    public Bm25Index FaqIndex { get; }
+
+    public IReadOnlyList<IReadOnlyList<string>> ProductNameTerms { get; }
+
+    public Bm25Index ProductNameIndex { get; }
+
+    public Bm25Index ProductIndex { get; }
+
+    public IReadOnlyList<IReadOnlySet<string>> ProductAttributeTerms { get; }
+
+    public IReadOnlyList<IReadOnlySet<string>> ProductKinds { get; }
+
+    public IReadOnlySet<string> AllKinds { get; }
+
+    public static bool IsKindKey(string key) =>
+        key.Equals("category", StringComparison.OrdinalIgnoreCase) || key.Equals("type", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("kind", StringComparison.OrdinalIgnoreCase);
+
+    private static List<string> ProductTerms(SnapshotProduct product)
+    {
+        var name = TextAnalyzer.Terms(product.Name);
+        var terms = new List<string>();
+        // The name counts three times: a question that names a product should find that product first.
+        terms.AddRange(name);
+        terms.AddRange(name);
+        terms.AddRange(name);
+        terms.AddRange(TextAnalyzer.Terms(product.Sku));
+        foreach (var (key, value) in product.Attributes)
+        {
+            terms.AddRange(TextAnalyzer.Terms(key));
+            terms.AddRange(TextAnalyzer.Terms(value));
+        }
+
+        terms.AddRange(TextAnalyzer.Terms(product.Description));
+        return terms;
+    }
+
+    /// <summary>Sentences and lines; a short heading line ("Shipping zones:") stays with the sentence after it.</summary>
+    private static IEnumerable<string> SplitPassages(string text)
+    {
+        string? carry = null;
+        foreach (var raw in SentenceBreak().Split(text))
+        {
+            var sentence = raw.Trim().TrimStart('-', '*', '•', ' ');
+            if (sentence.Length == 0)
+            {
+                continue;
+            }
+
+            if (carry is not null)
+            {
+                sentence = carry + " " + sentence;
+                carry = null;
+            }
+
+            if (sentence.EndsWith(':') && sentence.Length < 60)
+            {
+                carry = sentence;
+                continue;
+            }
+
+            yield return sentence;
+        }
+
+        if (carry is not null)
+        {
+            yield return carry;
+        }
+    }
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9(])|\r?\n+")]
+    private static partial Regex SentenceBreak();
+}

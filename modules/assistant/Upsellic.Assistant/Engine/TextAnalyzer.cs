@@ -1,0 +1,236 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace Upsellic.Assistant.Engine;
+
+/// <summary>
+/// Turns text into search terms: lower case, words and numbers, stop words dropped, synonyms folded onto one
+/// canonical word (parcel/package/delivery → ship) and a light suffix stemmer, so "shipping", "shipped" and "ships"
+/// meet. The same analysis runs on the knowledge and on the question, which is all BM25 needs.
+/// </summary>
+internal static partial class TextAnalyzer
+{
+    private static readonly FrozenSet<string> StopWords = new[]
+    {
+        "a", "an", "the", "and", "or", "but", "of", "to", "for", "in", "on", "at", "by", "with", "from", "as", "into", "about",
+        "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "done", "have", "has", "had",
+        "i", "me", "my", "mine", "we", "us", "our", "you", "your", "yours", "it", "its", "this", "that", "these", "those", "they",
+        "them", "their", "he", "she", "his", "her", "what", "which", "who", "whom", "whose", "where", "how", "why",
+        "can", "could", "would", "should", "will", "shall", "may", "might", "must", "there", "here", "any", "some", "all",
+        "get", "got", "please", "tell", "know", "need", "want", "wanted", "like", "just", "also", "if", "so", "than", "then",
+        "too", "very", "really", "one", "ones", "thing", "things", "im", "ive", "id", "dont", "doesnt", "s", "t", "re", "ll", "d",
+        "hi", "hello", "hey", "thanks", "thank", "okay", "ok", "yes", "no", "not", "anything", "something", "lot", "lots",
+        "let", "out", "up", "over", "under", "below", "above", "less", "more", "most", "much", "many", "again", "still",
+        "policy", "policies", "info", "information", "question", "help", "say", "said", "make", "made", "look", "looking",
+        "find", "give", "offer", "offered", "sell", "sold", "buy", "bought", "purchase", "item", "items", "product", "products",
+        "store", "shop", "go", "going", "take", "takes", "use", "used", "using", "good", "best", "great", "nice", "recommend",
+        "suggest", "suggestion", "ideal", "perfect", "well", "work", "works", "example", "instance", "maybe", "currently",
+        // Contractions lose their apostrophe in Words(): "what's" is "whats".
+        "whats", "wheres", "hows", "whos", "thats", "theres", "heres", "its", "cant", "wont", "isnt", "arent", "youre", "theyre",
+        "lets", "didnt", "wasnt", "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "ill", "youll", "weve", "youve",
+    }.ToFrozenSet();
+
+    /// <summary>Each word on the left is read as the canonical word on the right before stemming.</summary>
+    private static readonly FrozenDictionary<string, string> Synonyms = BuildSynonyms(new Dictionary<string, string[]>
+    {
+        ["ship"] = ["shipping", "shipped", "ships", "shipment", "shipments", "delivery", "deliveries", "deliver", "delivered", "delivering",
+            "dispatch", "dispatched", "send", "sending", "sent", "mail", "mailed", "postage", "post", "courier", "parcel", "parcels", "package", "packages", "arrive", "arrives", "arrival"],
+        ["return"] = ["returns", "returned", "returning", "refund", "refunds", "refunded", "exchange", "exchanges", "exchanged", "exchanging"],
+        ["pay"] = ["payment", "payments", "paying", "paid", "checkout", "installments", "instalments", "klarna", "afterpay"],
+        ["warranty"] = ["warranties", "guarantee", "guarantees", "guaranteed", "defect", "defects", "defective", "faulty"],
+        ["cost"] = ["costs", "price", "prices", "priced", "pricing", "fee", "fees", "charge", "charges", "charged", "expensive", "cheap", "cheaper"],
+        ["time"] = ["long", "days", "day", "quickly", "quick", "fast", "soon", "when", "weeks", "week", "business"],
+        ["international"] = ["abroad", "overseas", "worldwide", "internationally", "countries", "country", "outside"],
+        ["waterproof"] = ["rain", "rainy", "rainproof", "wet", "watertight"],
+        ["warm"] = ["warmth", "warmer", "warmest", "insulated", "insulation", "insulating", "thermal", "cold", "freezing"],
+        ["light"] = ["lightweight", "ultralight", "lighter", "lightest", "ul"],
+        ["hike"] = ["hiking", "hikes", "hiker", "hikers", "trek", "trekking", "trail", "trails", "backpacking"],
+        ["size"] = ["sizes", "sizing", "sized"],
+        ["cancel"] = ["cancels", "cancellation", "cancellations", "canceled", "cancelled", "canceling", "cancelling"],
+        ["track"] = ["tracking", "tracked", "trace"],
+        ["stock"] = ["available", "availability", "instock", "restock", "restocked"],
+        ["men"] = ["mens", "man", "male", "gentlemen"],
+        ["women"] = ["womens", "woman", "female", "ladies", "lady"],
+        ["kid"] = ["kids", "child", "children", "youth", "junior", "boys", "girls"],
+        ["backpack"] = ["backpacks", "rucksack", "rucksacks", "daypack", "daypacks", "pack", "packs"],
+        ["boot"] = ["boots"],
+        ["shoe"] = ["shoes", "sneakers", "trainers", "footwear"],
+        ["jacket"] = ["jackets", "coat", "coats", "parka", "parkas", "anorak", "shell"],
+        ["compatible"] = ["compatibility", "compatable", "fits", "fit"],
+        ["card"] = ["cards", "visa", "mastercard", "amex"],
+    });
+
+    public static List<string> Terms(string? text)
+    {
+        var terms = new List<string>();
+        foreach (var word in Words(MarkupTag().Replace(text ?? string.Empty, " ")))
+        {
+            if (word.Length == 1 && !char.IsDigit(word[0]))
+            {
+                continue;
+            }
+
+            var folded = Synonyms.TryGetValue(word, out var canonical) ? canonical : word;
+            if (StopWords.Contains(folded))
+            {
+                continue;
+            }
+
+            terms.Add(Stem(folded));
+        }
+
+        return terms;
+    }
+
+    /// <summary>Lower-case words and numbers; apostrophes are dropped so "men's" is "mens".</summary>
+    public static IEnumerable<string> Words(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            yield break;
+        }
+
+        var word = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+            }
+            else if (c is '\'' or '’' && word.Length > 0)
+            {
+                continue;
+            }
+            else if (word.Length > 0)
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
+    }
+
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>A light English stemmer: enough to meet plural and verb forms, never so eager it merges unrelated words.</summary>
+    public static string Stem(string word)
+    {
+        if (word.Length <= 3 || word.Any(char.IsDigit))
+        {
+            return word;
+        }
+
+        var w = word;
+        if (w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4)
+        {
+            w = w[..^3] + "y";
+        }
+        else if (w.EndsWith("sses", StringComparison.Ordinal))
+        {
+            w = w[..^2];
+        }
+        else if (w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal))
+        {
+            w = w[..^2];
+        }
+        else if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal))
+        {
+            w = w[..^1];
+        }
+
+        if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5)
+        {
+            w = UndoubleConsonant(w[..^3]);
+        }
+        else if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4)
+        {
+            w = UndoubleConsonant(w[..^2]);
+        }
+
+        if (w.EndsWith('e') && w.Length > 3)
+        {
+            w = w[..^1];
+        }
+
+        return w;
+    }
+
+    /// <summary>Markup a shopper typed is not part of the question: "&lt;script&gt;" is no word to search for.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("</?[A-Za-z][^<>]{0,200}>")]
+    private static partial System.Text.RegularExpressions.Regex MarkupTag();
+
+    private static string UndoubleConsonant(string w) =>
+        w.Length > 2 && w[^1] == w[^2] && "bdgmnprt".Contains(w[^1]) ? w[..^1] : w;
+
+    private static FrozenDictionary<string, string> BuildSynonyms(Dictionary<string, string[]> groups) =>
+        groups.SelectMany(g => g.Value.Select(word => (word, g.Key))).ToFrozenDictionary(p => p.word, p => p.Key);
+}
+
+/// <summary>
+/// Okapi BM25 over a fixed set of documents, with an idf-weighted coverage that says how much of a question a document
+/// accounts for: the ranking picks the best document, the coverage decides whether it answers the question at all.
+/// </summary>
+internal sealed class Bm25Index
+{
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private readonly List<Dictionary<string, int>> _documents;
+    private readonly int[] _lengths;
+    private readonly double _averageLength;
+    private readonly Dictionary<string, double> _idf;
+    private readonly double _unseenIdf;
+
+    public Bm25Index(IEnumerable<IReadOnlyList<string>> documents)
+    {
+        _documents = documents.Select(terms => terms.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count())).ToList();
+        _lengths = _documents.Select(d => d.Values.Sum()).ToArray();
+        _averageLength = _lengths.Length == 0 ? 1 : Math.Max(1, _lengths.Average());
+        var n = _documents.Count;
+        _idf = _documents.SelectMany(d => d.Keys).GroupBy(t => t)
+            .ToDictionary(g => g.Key, g => Math.Log(1 + ((n - g.Count() + 0.5) / (g.Count() + 0.5))));
+        // A question word no document has weighs as much as a word only one document has: it is information the
+        // knowledge may lack, but one unknown word (a country, a brand) must not sink an otherwise answered question.
+        _unseenIdf = Math.Log(1 + ((n - 1 + 0.5) / 1.5));
+    }
+
+    public int Count => _documents.Count;
+
+    public double Idf(string term) => _idf.TryGetValue(term, out var idf) ? idf : _unseenIdf;
+
+    public bool Contains(int document, string term) => _documents[document].ContainsKey(term);
+
+    public double Score(int document, IReadOnlyCollection<string> queryTerms)
+    {
+        var terms = _documents[document];
+        var score = 0.0;
+        foreach (var term in queryTerms)
+        {
+            if (terms.TryGetValue(term, out var frequency))
+            {
+                var norm = frequency + (K1 * (1 - B + (B * _lengths[document] / _averageLength)));
+                score += Idf(term) * frequency * (K1 + 1) / norm;
+            }
+        }
+
+        return score;
+    }
+
+    /// <summary>The idf-weighted share of the question's terms the document contains (0 to 1).</summary>
+    public double Coverage(int document, IReadOnlyCollection<string> queryTerms)
+    {
+        var total = queryTerms.Sum(Idf);
+        return total <= 0 ? 0 : queryTerms.Where(t => Contains(document, t)).Sum(Idf) / total;
+    }
+
+    public IEnumerable<(int Document, double Score)> Rank(IReadOnlyCollection<string> queryTerms) =>
+        Enumerable.Range(0, _documents.Count)
+            .Select(i => (Document: i, Score: Score(i, queryTerms)))
+            .Where(r => r.Score > 0)
+            .OrderByDescending(r => r.Score);
+}
