@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Upsellic.Framework;
 using Upsellic.Framework.Data;
@@ -37,13 +38,14 @@ public sealed class SaasModule : UpsellicModule
         ConfigureIdentity(services);
         ConfigureAuthentication(services);
         ConfigureAuthorization(services);
+        var accountRequestsPerMinute = context.Configuration.GetValue("Saas:RateLimits:AccountRequestsPerMinute", 60);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Sign-up and token requests per client address: slows down password guessing and sign-up floods.
             options.AddPolicy(AccountRateLimitPolicy, httpContext => RateLimitPartition.GetFixedWindowLimiter(
                 httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = accountRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
         services.AddOptions<PlatformOptions>().Bind(context.Configuration.GetSection(PlatformOptions.Section));

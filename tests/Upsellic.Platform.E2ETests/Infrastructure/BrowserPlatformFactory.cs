@@ -35,6 +35,9 @@ public sealed class BrowserPlatformFactory : WebApplicationFactory<Program>, IAs
         builder.UseSetting("Platform:AdminEmail", AdminEmail);
         builder.UseSetting("Platform:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "false");
+        // Every test calls from the same address; per-address limits are tested on their own, per visitor.
+        builder.UseSetting("Saas:RateLimits:AccountRequestsPerMinute", "100000");
+        builder.UseSetting("Conversations:RateLimits:StartsPerMinute", "100000");
     }
 }
 

@@ -59,6 +59,9 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Platform:AdminEmail", AdminEmail);
         builder.UseSetting("Platform:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "false");
+        // Every test calls from the same address; per-address limits are tested on their own, per visitor.
+        builder.UseSetting("Saas:RateLimits:AccountRequestsPerMinute", "100000");
+        builder.UseSetting("Conversations:RateLimits:StartsPerMinute", "100000");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Events);
@@ -127,5 +130,7 @@ public abstract class PlatformTestBase(PlatformFactory factory) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    protected HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    protected HttpClient CreateClient() => NewClient();
+
+    public HttpClient NewClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }
