@@ -12,8 +12,7 @@ public class KnowledgePages_Tests(PlatformFactory factory) : PlatformTestBase(fa
         // Sign-up signs the browser in with the dashboard cookie, which this client keeps.
         var browser = CreateClient();
         await browser.SignUpAsync("Peak Gear", "owner@peak.test");
-        var api = await CreateClient().AuthorizeAsync("owner@peak.test");
-        var put = await api.PutAsJsonAsync("/api/knowledge", new
+        var put = await browser.PutAsJsonAsync("/api/knowledge", new
         {
             store = new { name = "Peak Gear", currency = "USD" },
             policies = new[] { new { topic = "Shipping", text = "We ship in 2 days." } },
