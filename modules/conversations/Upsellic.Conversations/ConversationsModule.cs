@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -32,6 +33,8 @@ public sealed class ConversationsModule : UpsellicModule
         services.AddUpsellicDbContext<ConversationsDbContext>(context.Configuration, ConversationsDbProperties.Schema);
         services.AddMigrationsAtStart<ConversationsDbContext>();
         services.AddSignalR();
+        services.AddScoped<IAuthorizationHandler, WidgetVisitorAuthorizationHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(WidgetVisitorRequirement.PolicyName, policy => policy.AddRequirements(new WidgetVisitorRequirement()));
         services.AddScoped<MessageAppender>();
         services.AddScoped<IWidgetConversationAppService, WidgetConversationAppService>();
         services.AddScoped<IBackgroundJob<AssistantTurnArgs>, AssistantTurnJob>();
@@ -75,6 +78,6 @@ public sealed class ConversationsModule : UpsellicModule
     public override void OnApplicationInitialization(ApplicationInitializationContext context)
     {
         context.App.MapWidgetConversationEndpoints();
-        context.App.MapHub<WidgetHub>(WidgetHub.Path).RequireCors(WidgetCors.PolicyName);
+        context.App.MapHub<WidgetHub>(WidgetHub.Path).RequireCors(WidgetCors.PolicyName).RequireAuthorization(WidgetVisitorRequirement.PolicyName);
     }
 }

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Upsellic.Framework.AspNetCore;
 using Upsellic.Framework.BackgroundJobs;
@@ -22,8 +21,7 @@ public sealed class UpsellicFrameworkModule : UpsellicModule
         services.AddScoped<MultiTenantSaveChangesInterceptor>();
         services.AddScoped<LocalEventsInterceptor>();
         services.AddTransient(typeof(HangfireJobExecutionAdapter<>));
-        services.AddTransient<IBackgroundJobManager>(sp =>
-            new HangfireBackgroundJobManager(sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<ICurrentTenant>()));
+        services.AddTransient<IBackgroundJobManager, HangfireBackgroundJobManager>();
         services.AddProblemDetails();
         services.AddExceptionHandler<UpsellicExceptionHandler>();
     }

@@ -18,6 +18,8 @@ public sealed class WidgetConversationAppService(
     IBackgroundJobManager jobs,
     TimeProvider clock) : IWidgetConversationAppService
 {
+    private static readonly TimeSpan AssistantTurnSafetyNet = TimeSpan.FromSeconds(20);
+
     public async Task<StartConversationResult> StartAsync(CancellationToken cancellationToken = default)
     {
         var settings = await widgetSettings.GetPublicSettingsAsync(cancellationToken);
@@ -40,8 +42,8 @@ public sealed class WidgetConversationAppService(
             new NewMessage(MessageRole.Shopper, request.Text!.Trim(), ClientMessageId: request.ClientMessageId), cancellationToken);
         if (!result.Duplicate && conversation.AssistantMaySpeak)
         {
-            // Answered by a job: the shopper's message is safe in the database whatever happens to this request.
-            jobs.Enqueue(new AssistantTurnArgs(conversation.Id, result.Message.Sequence));
+            // Answered at once in this process; the durable job answers instead if this process dies first.
+            jobs.RunNowWithSafetyNet(new AssistantTurnArgs(conversation.Id, result.Message.Sequence), AssistantTurnSafetyNet);
         }
 
         return result.Message.ToDto();

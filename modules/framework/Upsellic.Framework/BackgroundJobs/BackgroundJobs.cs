@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Upsellic.Framework.MultiTenancy;
 
 namespace Upsellic.Framework.BackgroundJobs;
@@ -16,13 +17,23 @@ public interface IBackgroundJobManager
     string Schedule<TArgs>(TArgs args, TimeSpan delay);
 
     string Enqueue<TArgs>(TArgs args);
+
+    /// <summary>
+    /// Runs the job in this process right away (no queue latency) and schedules the same job durably for
+    /// <paramref name="safetyNetDelay"/> later, in case this process dies first. The job must be idempotent.
+    /// </summary>
+    void RunNowWithSafetyNet<TArgs>(TArgs args, TimeSpan safetyNetDelay);
 }
 
 /// <summary>
 /// Hangfire stores the tenant id next to the arguments, and <see cref="HangfireJobExecutionAdapter{TArgs}"/> switches to
 /// it before resolving the job, so a job's queries are filtered to the tenant that scheduled it.
 /// </summary>
-public sealed class HangfireBackgroundJobManager(IBackgroundJobClient client, ICurrentTenant currentTenant) : IBackgroundJobManager
+public sealed class HangfireBackgroundJobManager(
+    IBackgroundJobClient client,
+    ICurrentTenant currentTenant,
+    IServiceScopeFactory scopeFactory,
+    ILogger<HangfireBackgroundJobManager> logger) : IBackgroundJobManager
 {
     public string Schedule<TArgs>(TArgs args, TimeSpan delay)
     {
@@ -34,6 +45,24 @@ public sealed class HangfireBackgroundJobManager(IBackgroundJobClient client, IC
     {
         var tenantId = currentTenant.Id;
         return client.Enqueue<HangfireJobExecutionAdapter<TArgs>>(job => job.ExecuteAsync(tenantId, args, CancellationToken.None));
+    }
+
+    public void RunNowWithSafetyNet<TArgs>(TArgs args, TimeSpan safetyNetDelay)
+    {
+        Schedule(args, safetyNetDelay);
+        var tenantId = currentTenant.Id;
+        // Not awaited: the caller's request answers at once; the job reports its own failures, and the safety net retries.
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await new HangfireJobExecutionAdapter<TArgs>(scopeFactory, currentTenant).ExecuteAsync(tenantId, args, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "In-process run of {Job} failed; the scheduled job will retry", typeof(TArgs).Name);
+            }
+        });
     }
 }
 
