@@ -17,7 +17,7 @@ public sealed class UpsellicFrameworkModule : UpsellicModule
         services.AddSingleton<ICurrentTenant, CurrentTenant>();
         services.AddSingleton<IDataFilter, DataFilter>();
         services.AddSingleton<ITenantResolveContributor, ClaimsTenantResolveContributor>();
-        services.AddScoped<ILocalEventBus, LocalEventBus>();
+        services.AddSingleton<ILocalEventBus, LocalEventBus>();
         services.AddScoped<MultiTenantSaveChangesInterceptor>();
         services.AddScoped<LocalEventsInterceptor>();
         services.AddTransient(typeof(HangfireJobExecutionAdapter<>));

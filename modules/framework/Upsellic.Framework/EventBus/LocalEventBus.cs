@@ -17,27 +17,32 @@ public interface ILocalEventBus
     Task PublishAsync(object eventData, Guid? tenantId, CancellationToken cancellationToken = default);
 }
 
-public sealed class LocalEventBus(IServiceProvider serviceProvider, ICurrentTenant currentTenant) : ILocalEventBus
+/// <summary>
+/// Handlers run in a scope of their own: their DbContext is not the one whose commit raised the event, which is
+/// still closing its transaction when the event is published.
+/// </summary>
+public sealed class LocalEventBus(IServiceScopeFactory scopeFactory, ICurrentTenant currentTenant) : ILocalEventBus
 {
-    private static readonly ConcurrentDictionary<Type, Func<LocalEventBus, object, CancellationToken, Task>> Dispatchers = new();
+    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, object, CancellationToken, Task>> Dispatchers = new();
 
     private static readonly MethodInfo DispatchMethod =
-        typeof(LocalEventBus).GetMethod(nameof(DispatchAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        typeof(LocalEventBus).GetMethod(nameof(DispatchAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public async Task PublishAsync(object eventData, Guid? tenantId, CancellationToken cancellationToken = default)
     {
         var dispatch = Dispatchers.GetOrAdd(eventData.GetType(), type =>
         {
             var method = DispatchMethod.MakeGenericMethod(type);
-            return (bus, data, ct) => (Task)method.Invoke(bus, [data, ct])!;
+            return (services, data, ct) => (Task)method.Invoke(null, [services, data, ct])!;
         });
         using (currentTenant.Change(tenantId))
         {
-            await dispatch(this, eventData, cancellationToken);
+            await using var scope = scopeFactory.CreateAsyncScope();
+            await dispatch(scope.ServiceProvider, eventData, cancellationToken);
         }
     }
 
-    private async Task DispatchAsync<TEvent>(TEvent eventData, CancellationToken cancellationToken)
+    private static async Task DispatchAsync<TEvent>(IServiceProvider serviceProvider, TEvent eventData, CancellationToken cancellationToken)
     {
         foreach (var handler in serviceProvider.GetServices<ILocalEventHandler<TEvent>>())
         {
