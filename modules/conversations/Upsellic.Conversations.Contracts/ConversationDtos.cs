@@ -74,3 +74,6 @@ public sealed record MessageAddedEto(Guid ConversationId, MessageDto Message);
 
 /// <summary>A conversation's status, assignment or offered channels changed (published after the commit).</summary>
 public sealed record ConversationUpdatedEto(Guid ConversationId);
+
+/// <summary>A conversation was handed off and waits for an agent (published after the commit).</summary>
+public sealed record ConversationQueuedEto(Guid ConversationId);

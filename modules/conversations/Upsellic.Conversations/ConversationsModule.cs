@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Upsellic.Conversations.Application;
@@ -11,6 +12,7 @@ using Upsellic.Conversations.EntityFrameworkCore;
 using Upsellic.Conversations.EventHandlers;
 using Upsellic.Conversations.HttpApi;
 using Upsellic.Framework;
+using Upsellic.Framework.AspNetCore;
 using Upsellic.Framework.BackgroundJobs;
 using Upsellic.Framework.Data;
 using Upsellic.Framework.EntityFrameworkCore;
@@ -32,10 +34,19 @@ public sealed class ConversationsModule : UpsellicModule
         var services = context.Services;
         services.AddUpsellicDbContext<ConversationsDbContext>(context.Configuration, ConversationsDbProperties.Schema);
         services.AddMigrationsAtStart<ConversationsDbContext>();
-        services.AddSignalR();
+        services.AddSignalR(options => options.AddFilter<TenantHubFilter>());
+        services.AddSingleton<TenantHubFilter>();
         services.AddScoped<IAuthorizationHandler, WidgetVisitorAuthorizationHandler>();
         services.AddAuthorizationBuilder().AddPolicy(WidgetVisitorRequirement.PolicyName, policy => policy.AddRequirements(new WidgetVisitorRequirement()));
         services.AddScoped<MessageAppender>();
+        services.AddOptions<LiveChatOptions>().Bind(context.Configuration.GetSection(LiveChatOptions.Section));
+        services.AddScoped<AgentPresenceStore>();
+        services.AddScoped<ConversationRouter>();
+        services.AddScoped<ILiveChatAppService, LiveChatAppService>();
+        services.AddScoped<IBackgroundJob<PickupTimeoutArgs>, PickupTimeoutJob>();
+        services.AddScoped<ILocalEventHandler<ConversationQueuedEto>, LiveChatPushHandler>();
+        services.AddScoped<ILocalEventHandler<ConversationUpdatedEto>, LiveChatPushHandler>();
+        services.AddScoped<ILocalEventHandler<MessageAddedEto>, LiveChatPushHandler>();
         services.AddScoped<IWidgetConversationAppService, WidgetConversationAppService>();
         services.AddScoped<IBackgroundJob<AssistantTurnArgs>, AssistantTurnJob>();
         services.AddScoped<ILocalEventHandler<MessageAddedEto>, WidgetPushHandler>();
@@ -78,6 +89,8 @@ public sealed class ConversationsModule : UpsellicModule
     public override void OnApplicationInitialization(ApplicationInitializationContext context)
     {
         context.App.MapWidgetConversationEndpoints();
+        context.App.MapLiveChatEndpoints();
+        context.App.MapHub<LiveChatHub>(LiveChatHub.Path);
         context.App.MapHub<WidgetHub>(WidgetHub.Path).RequireCors(WidgetCors.PolicyName).RequireAuthorization(WidgetVisitorRequirement.PolicyName);
     }
 }

@@ -16,6 +16,8 @@ public sealed class UpsellicFrameworkModule : UpsellicModule
         var services = context.Services;
         services.AddSingleton<ICurrentTenant, CurrentTenant>();
         services.AddSingleton<IDataFilter, DataFilter>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
         services.AddSingleton<ITenantResolveContributor, ClaimsTenantResolveContributor>();
         services.AddSingleton<ILocalEventBus, LocalEventBus>();
         services.AddScoped<MultiTenantSaveChangesInterceptor>();

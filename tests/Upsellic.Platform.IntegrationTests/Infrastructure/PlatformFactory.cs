@@ -62,6 +62,8 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         // Every test calls from the same address; per-address limits are tested on their own, per visitor.
         builder.UseSetting("Saas:RateLimits:AccountRequestsPerMinute", "100000");
         builder.UseSetting("Conversations:RateLimits:StartsPerMinute", "100000");
+        // Short enough that the pickup-timeout test waits seconds, long enough that an agent test answers in time.
+        builder.UseSetting("LiveChat:PickupTimeout", "00:00:04");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Events);

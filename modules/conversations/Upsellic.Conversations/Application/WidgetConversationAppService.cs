@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Upsellic.Conversations.BackgroundJobs;
 using Upsellic.Conversations.Domain;
@@ -38,6 +37,7 @@ public sealed class WidgetConversationAppService(
     {
         await new ShopperMessageValidator().ValidateOrThrowAsync(request, cancellationToken);
         var conversation = await FindForVisitorAsync(conversationId, visitorToken, cancellationToken);
+        conversation.EnsureShopperMayWrite();
         var result = await appender.AppendAsync(conversation,
             new NewMessage(MessageRole.Shopper, request.Text!.Trim(), ClientMessageId: request.ClientMessageId), cancellationToken);
         if (!result.Duplicate && conversation.AssistantMaySpeak)
@@ -83,6 +83,6 @@ internal static class ConversationMappings
         conversation.Status,
         conversation.HandoffCategory,
         conversation.AssignedAgentName,
-        conversation.ContactChannelsJson is null ? null : JsonSerializer.Deserialize<List<ContactChannelDto>>(conversation.ContactChannelsJson, JsonSerializerOptions.Web),
+        conversation.ContactChannels(),
         messages);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Upsellic.Assistant;
 using Upsellic.Conversations.Application;
 using Upsellic.Conversations.Domain;
@@ -30,6 +31,9 @@ public sealed class AssistantTurnJob(
     IShopperAssistant assistant,
     IWidgetSettingsIntegrationService widgetSettings,
     IHubContext<WidgetHub> widgetHub,
+    ConversationRouter router,
+    IBackgroundJobManager jobs,
+    IOptions<LiveChatOptions> liveChatOptions,
     TimeProvider clock,
     ILogger<AssistantTurnJob> logger) : IBackgroundJob<AssistantTurnArgs>
 {
@@ -78,17 +82,26 @@ public sealed class AssistantTurnJob(
         CancellationToken cancellationToken)
     {
         var handoffTurns = turns.Select(ToHandoffTurn).ToList();
-        // Agent presence and routing arrive with the Live Chat panel; until then no agent can be online, so the
-        // shopper gets the store's other channels with the reply at once (journey 5).
-        const bool agentOnline = false;
-        var reply = replyWriter.Write(category, handoffTurns, agentOnline, conversation.Id.GetHashCode());
+        var agent = await router.PickAgentAsync(except: null, cancellationToken);
+        var reply = replyWriter.Write(category, handoffTurns, agentOnline: agent is not null, conversation.Id.GetHashCode());
         var summary = await summarizer.SummarizeAsync(handoffTurns, category, cancellationToken);
-        var channels = await widgetSettings.GetContactChannelLinksAsync(conversation.Reference, cancellationToken);
         var now = clock.GetUtcNow();
         conversation.HandOff(category.ToString(), confidence, summary, now);
-        conversation.OfferContactChannels(
-            JsonSerializer.Serialize(channels.Select(c => new ContactChannelDto(c.Kind.ToString(), c.Label, c.Href)), JsonSerializerOptions.Web), now);
-        logger.LogInformation("Conversation {ConversationId} handed off as {Category} ({Confidence:0.00})", conversation.Id, category, confidence);
+        if (agent is not null)
+        {
+            conversation.AssignTo(agent.UserId, agent.Name);
+            // Scheduled before the commit: if the commit fails, the job finds nothing waiting and does nothing.
+            jobs.Schedule(new PickupTimeoutArgs(conversation.Id), liveChatOptions.Value.PickupTimeout);
+        }
+        else
+        {
+            var channels = await widgetSettings.GetContactChannelLinksAsync(conversation.Reference, cancellationToken);
+            conversation.OfferContactChannels(
+                JsonSerializer.Serialize(channels.Select(c => new ContactChannelDto(c.Kind.ToString(), c.Label, c.Href)), JsonSerializerOptions.Web), now);
+        }
+
+        logger.LogInformation("Conversation {ConversationId} handed off as {Category} ({Confidence:0.00}) to {Agent}",
+            conversation.Id, category, confidence, agent?.Name ?? "the contact channels");
         return reply;
     }
 

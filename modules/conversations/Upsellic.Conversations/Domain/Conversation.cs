@@ -51,6 +51,12 @@ public sealed class Conversation : AggregateRoot<Guid>, IMultiTenant
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>When an agent took the conversation (pickup time is measured from <see cref="HandedOffAt"/>).</summary>
+    public DateTimeOffset? PickedUpAt { get; private set; }
+
+    /// <summary>The first message of a person: from then on the pickup timeout has nothing to do.</summary>
+    public DateTimeOffset? FirstAgentReplyAt { get; private set; }
+
     /// <summary>The short reference a shopper can quote on another channel.</summary>
     public string Reference => Id.ToString("N")[^8..].ToUpperInvariant();
 
@@ -103,6 +109,34 @@ public sealed class Conversation : AggregateRoot<Guid>, IMultiTenant
         HandoffConfidence = confidence;
         Summary = summary;
         HandedOffAt = now;
+        AddLocalEvent(new ConversationQueuedEto(Id));
+    }
+
+    /// <summary>Routing's choice among the online agents; any online agent may still pick it up.</summary>
+    public void AssignTo(Guid agentId, string agentName)
+    {
+        AssignedAgentId = agentId;
+        AssignedAgentName = agentName;
+        AddLocalEvent(new ConversationUpdatedEto(Id));
+    }
+
+    /// <summary>Raised after an atomic claim in the database (<see cref="ConversationStatus.WithAgent"/> is already stored).</summary>
+    public void AnnounceClaim() => AddLocalEvent(new ConversationUpdatedEto(Id));
+
+    public void RecordAgentReply(DateTimeOffset now)
+    {
+        FirstAgentReplyAt ??= now;
+    }
+
+    public void Close(DateTimeOffset now)
+    {
+        if (Status == ConversationStatus.Closed)
+        {
+            return;
+        }
+
+        Status = ConversationStatus.Closed;
+        ClosedAt = now;
         AddLocalEvent(new ConversationUpdatedEto(Id));
     }
 

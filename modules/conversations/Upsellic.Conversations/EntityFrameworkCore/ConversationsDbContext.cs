@@ -19,6 +19,10 @@ public sealed class ConversationsDbContext(DbContextOptions<ConversationsDbConte
 
     public DbSet<Message> Messages => Set<Message>();
 
+    public DbSet<AgentConnection> AgentConnections => Set<AgentConnection>();
+
+    public DbSet<AgentAvailability> AgentAvailabilities => Set<AgentAvailability>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.ConfigureConversations();
 }
 
@@ -54,6 +58,20 @@ public static class ConversationsModelBuilderExtensions
             message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique().HasFilter("\"ClientMessageId\" IS NOT NULL");
             message.HasIndex(m => new { m.ConversationId, m.ReplyToSequence }).IsUnique().HasFilter("\"ReplyToSequence\" IS NOT NULL");
             message.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            message.HasIndex(m => new { m.AuthorUserId, m.CreatedAt });
+        });
+        builder.Entity<AgentConnection>(connection =>
+        {
+            connection.ToTable("AgentConnections");
+            connection.HasKey(c => c.ConnectionId);
+            connection.Property(c => c.ConnectionId).HasMaxLength(100);
+            connection.Property(c => c.AgentName).HasMaxLength(100);
+            connection.HasIndex(c => new { c.TenantId, c.LastSeenAt });
+        });
+        builder.Entity<AgentAvailability>(availability =>
+        {
+            availability.ToTable("AgentAvailabilities");
+            availability.HasKey(a => a.UserId);
         });
     }
 }

@@ -9,12 +9,10 @@ namespace Upsellic.Saas.Identity;
 public sealed class AppUserClaimsPrincipalFactory(UserManager<AppUser> userManager, RoleManager<AppRole> roleManager, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, AppRole>(userManager, roleManager, options)
 {
-    public const string DisplayNameClaim = "display_name";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        identity.AddClaim(new Claim(UpsellicClaimTypes.DisplayName, user.DisplayName));
         if (user.TenantId is { } tenantId)
         {
             identity.AddClaim(new Claim(UpsellicClaimTypes.TenantId, tenantId.ToString()));

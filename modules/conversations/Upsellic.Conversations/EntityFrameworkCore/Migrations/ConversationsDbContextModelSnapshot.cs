@@ -23,6 +23,57 @@ namespace Upsellic.Conversations.EntityFrameworkCore.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Upsellic.Conversations.Domain.AgentAvailability", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Away")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("AgentAvailabilities", "conversations");
+                });
+
+            modelBuilder.Entity("Upsellic.Conversations.Domain.AgentConnection", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ConnectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ConnectionId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "LastSeenAt");
+
+                    b.ToTable("AgentConnections", "conversations");
+                });
+
             modelBuilder.Entity("Upsellic.Conversations.Domain.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -47,6 +98,9 @@ namespace Upsellic.Conversations.EntityFrameworkCore.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FirstAgentReplyAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("HandedOffAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -66,6 +120,9 @@ namespace Upsellic.Conversations.EntityFrameworkCore.Migrations
                     b.Property<string>("PageUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("PickedUpAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -137,6 +194,8 @@ namespace Upsellic.Conversations.EntityFrameworkCore.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("AuthorUserId", "CreatedAt");
 
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique()

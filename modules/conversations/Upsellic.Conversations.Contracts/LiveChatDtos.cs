@@ -1,0 +1,65 @@
+namespace Upsellic.Conversations;
+
+/// <summary>A conversation as the Live Chat panel lists it.</summary>
+public sealed record ConversationSummaryDto(
+    Guid Id,
+    ConversationStatus Status,
+    string? HandoffCategory,
+    string? Summary,
+    Guid? AssignedAgentId,
+    string? AssignedAgentName,
+    DateTimeOffset LastMessageAt,
+    DateTimeOffset? HandedOffAt,
+    bool ChannelsOffered,
+    int Unread);
+
+public sealed record ShopperInfoDto(string Reference, string? PageUrl, DateTimeOffset StartedAt);
+
+public sealed record ConversationDetailDto(
+    Guid Id,
+    ConversationStatus Status,
+    string? HandoffCategory,
+    string? Summary,
+    Guid? AssignedAgentId,
+    string? AssignedAgentName,
+    DateTimeOffset LastMessageAt,
+    IReadOnlyList<ContactChannelDto>? ContactChannels,
+    IReadOnlyList<MessageDto> Messages,
+    ShopperInfoDto Shopper);
+
+public sealed record AgentPresenceDto(Guid UserId, string Name, string Status);
+
+/// <summary>The agent's side of a conversation (the Live Chat panel and its API).</summary>
+public interface ILiveChatAppService
+{
+    Task<IReadOnlyList<ConversationSummaryDto>> GetListAsync(ConversationStatus? status, CancellationToken cancellationToken = default);
+
+    Task<ConversationDetailDto> GetAsync(Guid conversationId, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the conversation for the signed-in agent; exactly one of two simultaneous claims wins (409 for the other).</summary>
+    Task<ConversationSummaryDto> ClaimAsync(Guid conversationId, CancellationToken cancellationToken = default);
+
+    Task<MessageDto> SendAsync(Guid conversationId, SendMessageRequest request, CancellationToken cancellationToken = default);
+
+    Task CloseAsync(Guid conversationId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AgentPresenceDto>> GetPresenceAsync(CancellationToken cancellationToken = default);
+}
+
+public static class LiveChatErrorCodes
+{
+    public const string AlreadyClaimed = "LiveChat:AlreadyClaimed";
+    public const string NotClaimable = "LiveChat:NotClaimable";
+    public const string NotYours = "LiveChat:NotYours";
+}
+
+/// <summary>Platform setting: how long an agent has to answer a handed-off conversation before the channels are shown.</summary>
+public sealed class LiveChatOptions
+{
+    public const string Section = "LiveChat";
+
+    public TimeSpan PickupTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A dashboard tab that stops heartbeating stops counting after this long.</summary>
+    public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

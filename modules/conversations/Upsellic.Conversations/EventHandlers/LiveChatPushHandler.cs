@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Upsellic.Conversations.Application;
+using Upsellic.Conversations.EntityFrameworkCore;
+using Upsellic.Conversations.HttpApi;
+using Upsellic.Framework.EventBus;
+
+namespace Upsellic.Conversations.EventHandlers;
+
+/// <summary>
+/// Pushes committed changes of handed-off conversations to every connected agent of the store. Conversations the AI
+/// still handles stay out of the panel.
+/// </summary>
+public sealed class LiveChatPushHandler(IHubContext<LiveChatHub> hub, ConversationsDbContext db)
+    : ILocalEventHandler<ConversationQueuedEto>, ILocalEventHandler<ConversationUpdatedEto>, ILocalEventHandler<MessageAddedEto>
+{
+    public Task HandleEventAsync(ConversationQueuedEto eventData, CancellationToken cancellationToken) =>
+        PushSummaryAsync(eventData.ConversationId, LiveChatHub.ConversationQueuedEvent, cancellationToken);
+
+    public Task HandleEventAsync(ConversationUpdatedEto eventData, CancellationToken cancellationToken) =>
+        PushSummaryAsync(eventData.ConversationId, LiveChatHub.ConversationUpdatedEvent, cancellationToken);
+
+    public async Task HandleEventAsync(MessageAddedEto eventData, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == eventData.ConversationId, cancellationToken);
+        if (conversation is { HandedOffAt: not null, TenantId: { } tenantId })
+        {
+            await hub.Clients.Group(LiveChatHub.AgentsGroup(tenantId))
+                .SendAsync(LiveChatHub.MessageAddedEvent, new { conversationId = conversation.Id, message = eventData.Message }, cancellationToken);
+        }
+    }
+
+    private async Task PushSummaryAsync(Guid conversationId, string eventName, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is { HandedOffAt: not null, TenantId: { } tenantId })
+        {
+            await hub.Clients.Group(LiveChatHub.AgentsGroup(tenantId)).SendAsync(eventName, conversation.ToSummary(0), cancellationToken);
+        }
+    }
+}
