@@ -45,6 +45,14 @@ console.log(`widget: loader.js ${kb(sizes.loader[0])} raw, ${kb(sizes.loader[1])
 console.log(`widget: chat.js   ${kb(sizes.chat[0])} raw, ${kb(sizes.chat[1])} gzipped`);
 console.log(`widget: total     ${kb(total[0])} raw, ${kb(total[1])} gzipped (budget ${kb(budgets.totalGzip)})`);
 
+// The agents' Live Chat panel: same toolchain, served to the dashboard only.
+await build({
+  ...common,
+  entryPoints: [join(here, 'src', 'dashboard', 'livechat.ts')],
+  format: 'iife',
+  outfile: join(here, '..', 'wwwroot', 'dashboard', 'livechat.js'),
+});
+
 if (sizes.loader[1] > budgets.loaderGzip || total[1] > budgets.totalGzip) {
   console.error('widget: over the size budget (loader.js <= 5 KB gzipped, whole widget <= 40 KB gzipped)');
   process.exit(1);

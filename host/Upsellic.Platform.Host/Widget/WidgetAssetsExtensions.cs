@@ -13,10 +13,16 @@ public static class WidgetAssetsExtensions
 {
     public static readonly PathString WidgetPath = "/widget/v1";
 
+    /// <summary>The Live Chat panel's bundle, built by ClientApp too; same-origin only, so no CORS.</summary>
+    public static readonly PathString DashboardPath = "/dashboard";
+
     public static IApplicationBuilder UseWidgetAssets(this IApplicationBuilder app) =>
         app.UseWhen(
-            context => context.Request.Path.StartsWithSegments(WidgetPath),
-            branch => branch.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = PrepareResponse }));
+                context => context.Request.Path.StartsWithSegments(WidgetPath),
+                branch => branch.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = PrepareResponse }))
+            .UseWhen(
+                context => context.Request.Path.StartsWithSegments(DashboardPath),
+                branch => branch.UseStaticFiles());
 
     private static void PrepareResponse(StaticFileResponseContext context)
     {

@@ -19,16 +19,22 @@ public static class WidgetStore
         "Standard shipping is free on orders over $75 and arrives in 3-5 business days. " +
         "Express shipping costs $15 and arrives in 1-2 business days. We ship from Bend, Oregon, Monday to Friday.";
 
+    public const string OwnerName = "Rae Ridgeline";
+    public const string OwnerPassword = "Ridgeline-pass-2026";
+
     /// <summary>Creates the store and returns its widget key.</summary>
-    public static async Task<string> CreateAsync(Uri baseAddress)
+    public static async Task<string> CreateAsync(Uri baseAddress) => (await CreateWithOwnerAsync(baseAddress)).WidgetKey;
+
+    /// <summary>Creates the store and returns its widget key and the owner's sign-in email (password <see cref="OwnerPassword"/>).</summary>
+    public static async Task<(string WidgetKey, string OwnerEmail)> CreateWithOwnerAsync(Uri baseAddress)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
         var email = $"owner-{Guid.NewGuid():N}@ridgeline.test";
-        const string password = "Ridgeline-pass-2026";
+        const string password = OwnerPassword;
 
         var signUp = await client.PostAsJsonAsync("/api/account/sign-up", new
         {
-            storeName = $"Ridgeline {Guid.NewGuid():N}"[..20], name = "Rae Ridgeline", email, password,
+            storeName = $"Ridgeline {Guid.NewGuid():N}"[..20], name = OwnerName, email, password,
         });
         await ShouldSucceedAsync(signUp, "sign-up");
         var token = await client.PostAsJsonAsync("/api/account/token", new { email, password });
@@ -74,7 +80,7 @@ public static class WidgetStore
             orders = Array.Empty<object>(),
         };
         await ShouldSucceedAsync(await client.PutAsJsonAsync("/api/knowledge", knowledge), "knowledge");
-        return widgetKey;
+        return (widgetKey, email);
     }
 
     private static async Task ShouldSucceedAsync(HttpResponseMessage response, string step) =>
