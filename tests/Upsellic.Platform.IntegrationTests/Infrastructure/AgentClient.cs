@@ -14,6 +14,7 @@ namespace Upsellic.Platform.IntegrationTests.Infrastructure;
 public sealed class AgentClient : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(string Event, JsonElement Payload)> _received = new();
+    private readonly CancellationTokenSource _heartbeats = new();
 
     private AgentClient(HttpClient api, HubConnection hub)
     {
@@ -40,7 +41,27 @@ public sealed class AgentClient : IAsyncDisposable
             .Build();
         var agent = new AgentClient(api, hub);
         await hub.StartAsync();
+        _ = agent.HeartbeatAsync();
         return agent;
+    }
+
+    /// <summary>What a dashboard tab does every few seconds; stopping it is how a tab "dies silently".</summary>
+    public void StopHeartbeats() => _heartbeats.Cancel();
+
+    private async Task HeartbeatAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_heartbeats.Token))
+            {
+                await Hub.InvokeAsync("Heartbeat", _heartbeats.Token);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
+        {
+            // Stopped on purpose, or the connection is closed: either way this tab no longer heartbeats.
+        }
     }
 
     public async Task<JsonElement> WaitForAsync(string eventName, Func<JsonElement, bool> match, TimeSpan? timeout = null)
@@ -60,7 +81,12 @@ public sealed class AgentClient : IAsyncDisposable
         throw new TimeoutException($"No {eventName} push arrived.");
     }
 
-    public async ValueTask DisposeAsync() => await Hub.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _heartbeats.CancelAsync();
+        await Hub.DisposeAsync();
+        _heartbeats.Dispose();
+    }
 
     /// <summary>Adds a member with the Agent role to a store, as an invitation would.</summary>
     public static async Task<string> CreateTeamMemberAsync(PlatformFactory factory, Guid tenantId, string email, string name)

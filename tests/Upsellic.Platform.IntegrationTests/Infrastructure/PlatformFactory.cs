@@ -64,6 +64,8 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Conversations:RateLimits:StartsPerMinute", "100000");
         // Short enough that the pickup-timeout test waits seconds, long enough that an agent test answers in time.
         builder.UseSetting("LiveChat:PickupTimeout", "00:00:04");
+        // Agents in the tests heartbeat every second; a silent one drops out after three.
+        builder.UseSetting("LiveChat:PresenceTimeout", "00:00:03");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Events);

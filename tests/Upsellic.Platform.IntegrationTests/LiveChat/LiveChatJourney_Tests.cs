@@ -69,12 +69,15 @@ public class LiveChatJourney_Tests(PlatformFactory factory) : PlatformTestBase(f
         await AgentClient.CreateTeamMemberAsync(Factory, store.TenantId, "second@trailhead.test", "Second Agent");
         var (second, _) = await AgentClient.TokenClientAsync(CreateClient(), "second@trailhead.test");
         var conversations = new List<Guid>();
-        for (var i = 0; i < 10; i++)
+        foreach (var batch in Enumerable.Range(0, 100).Chunk(10))
         {
-            var shopper = new ShopperClient(CreateClient(), store.WidgetKey);
-            await shopper.StartAsync();
-            await shopper.SayAsync(DamagedOrder);
-            conversations.Add(shopper.ConversationId);
+            conversations.AddRange(await Task.WhenAll(batch.Select(async _ =>
+            {
+                var shopper = new ShopperClient(CreateClient(), store.WidgetKey);
+                await shopper.StartAsync();
+                await shopper.SayAsync(DamagedOrder);
+                return shopper.ConversationId;
+            })));
         }
 
         foreach (var id in conversations)
@@ -155,5 +158,20 @@ public class LiveChatJourney_Tests(PlatformFactory factory) : PlatformTestBase(f
         await agent.DisposeAsync();
 
         (await agent.Api.GetFromJsonAsync<List<Conversations.AgentPresence>>("/api/live-chat/presence"))!.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Should_stop_counting_a_tab_that_dies_silently_and_show_the_channels_at_once()
+    {
+        var (_, agent, shopper) = await StoreWithOnlineAgentAsync();
+        await using var _ = agent;
+        agent.StopHeartbeats();
+
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
+
+        (await agent.Api.GetFromJsonAsync<List<Conversations.AgentPresence>>("/api/live-chat/presence"))!.ShouldBeEmpty();
+        var sent = await shopper.SayAsync(DamagedOrder);
+        await shopper.WaitForMessageAsync(sent.GetProperty("sequence").GetInt64(), "Assistant");
+        (await shopper.GetConversationAsync()).GetProperty("contactChannels").GetArrayLength().ShouldBe(2);
     }
 }
