@@ -43,6 +43,7 @@ public sealed class ConversationsModule : UpsellicModule
         services.AddScoped<AgentPresenceStore>();
         services.AddScoped<ConversationRouter>();
         services.AddScoped<ILiveChatAppService, LiveChatAppService>();
+        services.AddScoped<IConversationInsightsAppService, ConversationInsightsAppService>();
         services.AddScoped<IBackgroundJob<PickupTimeoutArgs>, PickupTimeoutJob>();
         services.AddScoped<ILocalEventHandler<ConversationQueuedEto>, LiveChatPushHandler>();
         services.AddScoped<ILocalEventHandler<ConversationUpdatedEto>, LiveChatPushHandler>();
