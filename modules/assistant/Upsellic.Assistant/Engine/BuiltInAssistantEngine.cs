@@ -97,9 +97,19 @@ public sealed partial class BuiltInAssistantEngine
         {
             // "How can I track my order?" is a question about the store's process: answer it from the knowledge when
             // it can be, and say what is needed to look up a particular order.
-            if (lastNumbers.Count == 0 && lastEmails.Count == 0 && PolicyAnswer(question, knowledge) is { } general)
+            // "Did my order ship yet?" asks about one order: only its number and email can answer that.
+            if (lastNumbers.Count == 0 && lastEmails.Count == 0 && ProcessQuestion().IsMatch(question.Text))
             {
-                return general with { Text = general.Text + " If you'd like me to check a particular order, send its number together with the email address used for it." };
+                if (PolicyAnswer(question, knowledge) is { } general)
+                {
+                    return general with { Text = general.Text + " If you'd like me to check a particular order, send its number together with the email address used for it." };
+                }
+
+                // "Can I pick up my order?" without an answer in the knowledge is not an order lookup either.
+                if (PickupOrChange().IsMatch(question.Text))
+                {
+                    return null;
+                }
             }
 
             return Reply(OrderCredentialsRequest, AssistantTopics.OrderStatus);
@@ -185,6 +195,8 @@ public sealed partial class BuiltInAssistantEngine
         var wantsSize = SizeIntent().IsMatch(lower);
         var wantsCompatibility = CompatibilityIntent().IsMatch(lower);
         var wantsRecommendation = RecommendationIntent().IsMatch(lower);
+        var wantsComparison = ComparisonIntent().IsMatch(lower);
+        var mentioned = MentionedProducts(question.Text, knowledge);
 
         // A store question ("is shipping free?", "can I return the jacket?") goes to the policies first.
         if (policyFirst && category is not null && !wantsStock && !wantsSize && !wantsCompatibility && PolicyAnswer(question, knowledge) is { } policy)
@@ -192,46 +204,97 @@ public sealed partial class BuiltInAssistantEngine
             return policy;
         }
 
-        var product = MentionedProduct(question.Text, knowledge);
+        int? product = mentioned.Count > 0 ? mentioned[0] : null;
         var fromContext = false;
-        if (product is null && (wantsStock || wantsSize || wantsCompatibility || ReferenceWord().IsMatch(lower)) && !wantsRecommendation)
+        var asksProperty = AttributeConcepts.Any(c => c.Cue.IsMatch(lower)) && terms.Count <= 4;
+        if (product is null && (wantsStock || wantsSize || wantsCompatibility || asksProperty || ReferenceWord().IsMatch(lower) || FollowUpStart().IsMatch(lower))
+            && !wantsRecommendation)
         {
-            // "Do you have it in medium?": the product is the one the conversation was about.
+            // "Do you have it in medium?", "and how heavy is it?": the product is the one the conversation was about.
             product = question.Earlier.AsEnumerable().Reverse().Select(t => MentionedProduct(t.Text, knowledge)).FirstOrDefault(p => p is not null);
             fromContext = product is not null;
         }
 
-        if (wantsCompatibility && CompatibilityAnswer(question, knowledge, CompatibilitySubject(question.Text, knowledge) ?? product) is { } compatibility)
+        var contentTerms = product is { } named
+            ? terms.Where(t => !knowledge.Index.ProductNameTerms[named].Contains(t) && !knowledge.Index.AllKinds.Contains(t)).ToHashSet()
+            : terms.ToHashSet();
+
+        // "Will the daypack fit a hydration bladder?": "fit" with a thing named that the product's compatibility (or
+        // another product) speaks of is compatibility; "does it fit true to size?" stays sizing.
+        var measure = ShopperMeasure(question.Text);
+        if (!wantsCompatibility && product is { } subject && FitWord().IsMatch(lower))
         {
-            return compatibility;
+            var compatibility = knowledge.Products[subject].Attributes.Where(a => CompatibilityKey().IsMatch(a.Key)).Select(a => a.Value).ToList();
+            var things = contentTerms.Where(t => !SizeWords.Contains(t) && !t.All(char.IsDigit)).ToList();
+            wantsCompatibility = mentioned.Count > 1
+                || compatibility.Any(c => TextAnalyzer.Terms(c).Intersect(things).Any())
+                || (measure is not null && compatibility.Any(c => RangeHolds(c, measure.Value) is not null));
+        }
+
+        if (wantsCompatibility && CompatibilityAnswer(question, knowledge, CompatibilitySubject(question.Text, knowledge) ?? product) is { } compatibilityAnswer)
+        {
+            return compatibilityAnswer;
+        }
+
+        if (mentioned.Count >= 2 && (wantsComparison || OrBetween().IsMatch(lower)) && !wantsStock)
+        {
+            return Comparison(question.Text, mentioned, knowledge, contentTerms);
+        }
+
+        if (measure is not null && (wantsSize || WhichSize().IsMatch(lower)) && MeasurementSizing(question.Text, product, knowledge) is { } measured)
+        {
+            return measured;
         }
 
         if (product is not null && (!wantsRecommendation || fromContext || terms.Count <= 3))
         {
             var p = knowledge.Products[product.Value];
-            if (wantsStock || MentionedVariant(question.Text, p) is not null)
+            if (MentionedVariant(question.Text, p) is not null || (wantsStock && !asksProperty))
             {
                 return StockAnswer(question.Text, p, knowledge);
             }
 
-            if (wantsSize)
+            if (wantsSize && !asksProperty)
             {
                 return SizingAnswer(p, knowledge);
+            }
+
+            if (AttributeAnswer(question.Text, product.Value, knowledge, contentTerms) is { } attribute)
+            {
+                return attribute;
+            }
+
+            if (wantsStock)
+            {
+                return StockAnswer(question.Text, p, knowledge);
+            }
+
+            // A store question that names a product in passing ("can you gift wrap it?", "opening hours of your shop
+            // in Porto"): the FAQ or a policy answers it better than the product card.
+            var detail = contentTerms.Where(t => t is not "cost" and not "stock").ToList();
+            if (detail.Count > 0 && !detail.Any(knowledge.Index.ProductAttributeTerms[product.Value].Contains)
+                && PolicyAnswer(question, knowledge) is { } storeAnswer)
+            {
+                return storeAnswer;
             }
 
             return ProductInfo(terms, product.Value, knowledge);
         }
 
-        if (!policyFirst || category is null)
+        if (PolicyAnswer(question, knowledge) is { } answer && !wantsRecommendation)
         {
-            if (PolicyAnswer(question, knowledge) is { } answer && !wantsRecommendation)
-            {
-                return answer;
-            }
+            return answer;
         }
 
         return Recommendation(question.Text, terms, knowledge, wantsRecommendation);
     }
+
+    /// <summary>Words about the size itself, not a thing a product fits: "does it fit true to size?" names nothing else.</summary>
+    private static readonly HashSet<string> SizeWords =
+    [
+        "size", "fit", "compatible", "small", "large", "big", "tight", "loose", "true", "run", "runs", "wide", "narrow", "long", "short",
+        "length", "width", "well", "properly", "right", "correct", "snug", "me", "foot", "feet", "chest", "waist", "hip", "tall", "height",
+    ];
 
     /// <summary>The product the text names best (see <see cref="MentionedProducts"/>).</summary>
     private static int? MentionedProduct(string text, KnowledgeSnapshot knowledge) =>
@@ -245,7 +308,9 @@ public sealed partial class BuiltInAssistantEngine
     {
         var index = knowledge.Index;
         var found = new List<(int Product, double Score)>();
-        var terms = TextAnalyzer.Terms(text).ToHashSet();
+        var sequence = TextAnalyzer.Terms(text);
+        var terms = sequence.ToHashSet();
+        var bigrams = KnowledgeIndex.Bigrams(sequence);
         for (var i = 0; i < knowledge.Products.Count; i++)
         {
             var sku = knowledge.Products[i].Sku;
@@ -270,9 +335,13 @@ public sealed partial class BuiltInAssistantEngine
             var share = matched.Sum(index.ProductNameIndex.Idf) / name.Sum(index.ProductNameIndex.Idf);
             var distinctive = matched.Where(t => !index.AllKinds.Contains(t) && t.Length >= 3 && !t.All(char.IsDigit)).ToList();
             var rare = distinctive.Any(t => ProductsNamedWith(index, t) <= 3);
-            if ((share >= 0.5 && distinctive.Count > 0) || rare)
+            // Two name words together that only this product's name has ("mug set") name it even if each is a kind word.
+            var unique = matched.Count >= 2 && index.ProductNameTerms.Count(n => matched.All(n.Contains)) == 1;
+            if ((share >= 0.5 && distinctive.Count > 0) || rare || unique)
             {
-                found.Add((i, share + (matched.Count * 0.01)));
+                // Words in the name's own order ("usb c to usb c") tell apart names that share their words.
+                var order = index.ProductNameBigrams[i].Count(bigrams.Contains);
+                found.Add((i, share + (matched.Count * 0.01) + (order * 0.05)));
             }
         }
 
@@ -390,6 +459,13 @@ public sealed partial class BuiltInAssistantEngine
                 names.AddRange(spelled);
             }
 
+            // "in 42" for "EU 42", "in 105" for "105 cm": the number alone names a variant whose name is one number.
+            var number = VariantNumber().Match(name).Groups["n"].Value;
+            if (number.Length > 0 && product.Variants.Count(v => VariantNumber().Match(v.Name).Groups["n"].Value == number) == 1)
+            {
+                names.Add(number);
+            }
+
             foreach (var candidate in names)
             {
                 // A one- or two-letter size ("S", "M") only counts written in capitals or after "size", so "a" or "is" never match.
@@ -433,6 +509,10 @@ public sealed partial class BuiltInAssistantEngine
         return $"In stock: {string.Join(", ", inStock)}." + (outOfStock.Count > 0 ? $" Out of stock: {string.Join(", ", outOfStock)}." : string.Empty);
     }
 
+    /// <summary>"fits laptops 10 to 16 inches" reads better than "is compatible with" for a key that says how it fits.</summary>
+    private static string CompatibilityVerb(string key) =>
+        key.StartsWith("fit", StringComparison.OrdinalIgnoreCase) ? "fits" : "is compatible with";
+
     /// <summary>Of the products named, the one whose compatibility is listed: "Is the rain cover compatible with the pack?" is about the cover.</summary>
     private static int? CompatibilitySubject(string text, KnowledgeSnapshot knowledge) =>
         MentionedProducts(text, knowledge).Select(i => (int?)i)
@@ -449,11 +529,32 @@ public sealed partial class BuiltInAssistantEngine
             var otherTerms = terms.Except(index.ProductNameTerms[subjectIndex]).Where(t => t != "compatible").ToList();
             if (compatibility.Key is not null)
             {
-                var listed = TextAnalyzer.Terms(compatibility.Value).ToHashSet();
+                var value = compatibility.Value;
+                // A measurement against a stated range ("a 17 inch laptop" for "laptops 10 to 16 inches") decides by number.
+                if (ShopperMeasure(question.Text) is { } measure && RangeHolds(value, measure) is { } holds)
+                {
+                    var shown = ShopperMeasureText(question.Text);
+                    return Reply(holds
+                            ? $"Yes — the {subject.Name} {CompatibilityVerb(compatibility.Key)} {value}, and {shown} is within that." + LinkOf(subject)
+                            : $"No — the {subject.Name} {CompatibilityVerb(compatibility.Key)} {value}, so {shown} is outside its range." + LinkOf(subject),
+                        AssistantTopics.Compatibility);
+                }
+
+                // "not S24+ or S24 Ultra", "not Nintendo Switch": what the listing excludes is a no, however similar.
+                var negated = NegatedPart().Matches(value).Select(m => m.Groups["x"].Value).ToList();
+                var excluded = negated.SelectMany(TextAnalyzer.Terms).ToHashSet();
+                var listed = TextAnalyzer.Terms(NegatedPart().Replace(value, " ")).ToHashSet();
                 var matched = otherTerms.Where(listed.Contains).ToList();
-                return Reply(matched.Count > 0 && matched.Count >= otherTerms.Count(t => !index.AllKinds.Contains(t)) / 2.0
-                        ? $"Yes, the {subject.Name} is compatible with {compatibility.Value}." + LinkOf(subject)
-                        : $"The {subject.Name} is listed as compatible with: {compatibility.Value}. I can't confirm compatibility with anything else." + LinkOf(subject),
+                var refused = otherTerms.Where(t => excluded.Contains(t) && !listed.Contains(t)).ToList();
+                if (refused.Count > 0 && refused.Count >= matched.Count)
+                {
+                    return Reply($"No — the {subject.Name} is not compatible with that: it {CompatibilityVerb(compatibility.Key)} {value}." + LinkOf(subject),
+                        AssistantTopics.Compatibility);
+                }
+
+                return Reply(matched.Count > 0 && matched.Count >= otherTerms.Count(t => !index.AllKinds.Contains(t) && !SizeWords.Contains(t)) / 2.0
+                        ? $"Yes, the {subject.Name} {CompatibilityVerb(compatibility.Key)} {value}." + LinkOf(subject)
+                        : $"The {subject.Name} is listed as compatible with: {value}. I can't confirm compatibility with anything else." + LinkOf(subject),
                     AssistantTopics.Compatibility);
             }
 
@@ -470,6 +571,23 @@ public sealed partial class BuiltInAssistantEngine
 
             return new AssistantReply($"I don't have compatibility information for the {subject.Name}, so I can't confirm that. " +
                 "You could ask our team before ordering.", AssistantTopics.Compatibility, false, AssistantEngines.BuiltIn);
+        }
+
+        // No product named, a measurement given ("my tank is 90 litres, which heater fits"): the products whose range holds it.
+        if (ShopperMeasure(question.Text) is { } given)
+        {
+            var kinds = terms.Where(index.AllKinds.Contains).ToHashSet();
+            var fitting = knowledge.Products.Select((p, i) => (Product: p, Index: i))
+                .Where(c => kinds.Count == 0 || index.ProductKinds[c.Index].Overlaps(kinds))
+                .Select(c => (c.Product, Attribute: c.Product.Attributes.FirstOrDefault(a => (CompatibilityKey().IsMatch(a.Key) || SuitableKey().IsMatch(a.Key)) && RangeHolds(a.Value, given) == true)))
+                .Where(c => c.Attribute.Key is not null)
+                .Take(MaxListed)
+                .ToList();
+            if (fitting.Count > 0)
+            {
+                return Reply(string.Join(" ", fitting.Select(c => $"The {c.Product.Name} ({Money(c.Product.Price, knowledge.Currency)}) fits: {Label(c.Attribute.Key).ToLowerInvariant()} {c.Attribute.Value}.")),
+                    AssistantTopics.Compatibility);
+            }
         }
 
         // No product named: find products whose compatibility lists what the shopper has ("fits a 40 L pack").
@@ -539,6 +657,12 @@ public sealed partial class BuiltInAssistantEngine
         }
 
         var bestMatched = withinBudget[0].Matched;
+        if (!explicitRecommendation && maxPrice is null && needs.Count > 0 && bestMatched == 0)
+        {
+            // "Can I customise the label on a candle?": the kind is sold, but nothing known answers what was asked.
+            return null;
+        }
+
         var picks = withinBudget.Where(c => c.Matched == bestMatched || needs.Count == 0).Take(MaxListed).ToList();
         var lines = picks.Select(c =>
         {
@@ -569,7 +693,7 @@ public sealed partial class BuiltInAssistantEngine
     private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge)
     {
         var index = knowledge.Index;
-        var terms = TextAnalyzer.Terms(question.Text).Distinct().ToList();
+        var terms = TextAnalyzer.ExpandPlaces(TextAnalyzer.Terms(question.Text).Distinct().ToList(), index.PoliciesKnow);
         if (terms.Count == 0)
         {
             return null;
@@ -596,7 +720,8 @@ public sealed partial class BuiltInAssistantEngine
         var passageNeeded = category is not null && best.Score > 0 && PolicyCategory(TextAnalyzer.Terms(index.Passages[best.Document].Topic)) == category
             ? CategoryCoverage
             : AnswerCoverage;
-        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && faqQuestionCoverage >= faqNeeded * 0.8;
+        // An entry whose answer holds every word asked ("do you test on animals?" of "cruelty-free?") answers too.
+        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && (faqQuestionCoverage >= faqNeeded * 0.8 || (faq.Coverage >= 0.85 && terms.Count >= 2));
         var passageStrong = best.Score > 0 && best.Coverage >= passageNeeded;
         if (faqStrong && (!passageStrong || faqQuestionCoverage >= best.Coverage - 0.1))
         {
@@ -619,8 +744,8 @@ public sealed partial class BuiltInAssistantEngine
     private static string? PolicyCategory(IReadOnlyCollection<string> terms) =>
         terms.Contains("return") ? AssistantTopics.Returns
         : terms.Contains("warranty") ? AssistantTopics.Warranty
-        : terms.Contains("pay") || terms.Contains("card") || terms.Contains("paypal") ? AssistantTopics.Payment
-        : terms.Contains("ship") || terms.Contains("international") || terms.Contains("track") ? AssistantTopics.Shipping
+        : terms.Contains("pay") || terms.Contains("card") || terms.Contains("paypal") || terms.Contains("instalment") || terms.Contains("paylater") ? AssistantTopics.Payment
+        : terms.Contains("ship") || terms.Contains("international") || terms.Contains("track") || terms.Contains("carrier") || terms.Contains("pickup") ? AssistantTopics.Shipping
         : terms.Contains("cancel") ? AssistantTopics.Policy
         : null;
 
@@ -689,6 +814,12 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(where\s+is\s+my|where'?s\s+my|my\s+(order|package|parcel|delivery|shipment|purchase)|order\s+(status|number|no\.?|#)|status\s+of\s+(my|the)\s+order|track\s+(my|the|an|a)\s+(order|package|parcel)|hasn'?t\s+arrived|not\s+arrived)", RegexOptions.IgnoreCase)]
     private static partial Regex OrderIntent();
 
+    [GeneratedRegex(@"^\W*(how|can|could|may|do\s+you|is\s+it\s+possible|what\s+(is|are)\s+(the|your)|is\s+there|are\s+there)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProcessQuestion();
+
+    [GeneratedRegex(@"\b(pick|collect|cancel|change|modify|edit|add|gift|wrap|return|exchange)\w*", RegexOptions.IgnoreCase)]
+    private static partial Regex PickupOrChange();
+
     [GeneratedRegex(@"\b(order|track|tracking|package|parcel|shipment|delivery|purchase)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderWord();
 
@@ -699,7 +830,7 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\b(in\s+stock|out\s+of\s+stock|stock|available|availability|sold\s+out|restock|back\s+in|have\s+(it|this|that|them|one)\s+in|come\s+in|comes\s+in|any\s+left|still\s+have)\b")]
+    [GeneratedRegex(@"\b(in\s+stock|out\s+of\s+stock|stock|available|availability|sold\s+out|restock|back\s+in|have\s+(it|this|that|them|one)\s+in|come\s+in|comes\s+in|any\s+left|still\s+have|do\s+(you|u)\s+(have|got|carry))\b")]
     private static partial Regex StockIntent();
 
     [GeneratedRegex(@"\b(size|sizes|sizing|fit|fits|fitting|run\s+(small|large|big|true)|runs\s+(small|large|big|true)|true\s+to\s+size|measurements?|what\s+size)\b")]
@@ -708,11 +839,26 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(compatible|compatibility|work\s+with|works\s+with|fit\s+(my|on|onto|in|into|with)|fits\s+(my|on|onto|in|into|with)|use\s+(it\s+)?with|go\s+with|attach)\b")]
     private static partial Regex CompatibilityIntent();
 
-    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something\s+for|ideal|under\s+\$?\d|below\s+\$?\d|budget|gift\s+for|what\s+do\s+you\s+have)\b")]
+    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gift|ideas?|under\s+\$?\d|below\s+\$?\d|budget|gift\s+for|what\s+do\s+you\s+have)\b")]
     private static partial Regex RecommendationIntent();
 
-    [GeneratedRegex(@"\b(it|this|that|them|they|this\s+one|that\s+one)\b")]
+    [GeneratedRegex(@"\b(it|this|that|them|they|one|ones|same)\b")]
     private static partial Regex ReferenceWord();
+
+    [GeneratedRegex(@"^\s*(and|also|what\s+about|how\s+about|and\s+the)\b")]
+    private static partial Regex FollowUpStart();
+
+    [GeneratedRegex(@"\b(difference|differences|differ|compare|compared|comparison|vs\.?|versus|better|cheaper|pricier|more\s+expensive|lighter|heavier|longer|shorter|bigger|smaller|warmer|which\s+(one|is|of))\b")]
+    private static partial Regex ComparisonIntent();
+
+    [GeneratedRegex(@"\w\s+or\s+(the\s+)?\w")]
+    private static partial Regex OrBetween();
+
+    [GeneratedRegex(@"\b(fit|fits|fitting|go\s+in|go\s+into|hold|take)\b")]
+    private static partial Regex FitWord();
+
+    [GeneratedRegex(@"\b(which|what)\s+(size|one)|\bsize\s+(should|do|would)|\bwhat\s+size\b")]
+    private static partial Regex WhichSize();
 
     [GeneratedRegex(@"(under|below|less\s+than|max(imum)?|up\s+to|cheaper\s+than|within|budget\s+(of|is)?)\s*(\$|€|£|usd|eur)?\s*(?<amount>\d[\d,]*(\.\d+)?)")]
     private static partial Regex MaxPricePattern();
@@ -723,6 +869,12 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(compatib|works?[-_ ]?with|fits|fit[-_ ]?with)", RegexOptions.IgnoreCase)]
     private static partial Regex CompatibilityKey();
 
+    [GeneratedRegex(@"\b(?:not|except|excluding|no)\s+(?:for\s+|with\s+)?(?<x>[^;)]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex NegatedPart();
+
+    [GeneratedRegex(@"\b(suitable|for\s+use|fits|use\s+with)", RegexOptions.IgnoreCase)]
+    private static partial Regex SuitableKey();
+
     [GeneratedRegex(@"^(fit|sizing|size[-_ ]?(guide|advice|note)|cut)$", RegexOptions.IgnoreCase)]
     private static partial Regex SizeKey();
 
@@ -731,4 +883,7 @@ public sealed partial class BuiltInAssistantEngine
 
     [GeneratedRegex(@"\bsiz(e|ing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SizeGuide();
+
+    [GeneratedRegex(@"^\D*(?<n>\d+(?:[.,]\d+)?)\D*$")]
+    private static partial Regex VariantNumber();
 }
