@@ -16,7 +16,7 @@ public sealed partial class BuiltInAssistantEngine
     /// </summary>
     private static readonly (Regex Cue, string[] Keys)[] AttributeConcepts =
     [
-        (new(@"\b(heavy|heavier|weigh|weighs|weight|light(er|est)?|lightweight)\b"), ["weight"]),
+        (new(@"\b(heavy|heavier|weigh|weighs|weight|light(er|est)?|lightweight)\b"), ["weight", "load"]),
         (new(@"\b(made\s+(of|from|out\s+of)|material|materials|fabric|what\s+is\s+it\s+made|upper|leather|cotton|wool)\b"), ["material", "upper", "fabric", "wood", "composition", "lining", "shell"]),
         (new(@"\b(capacity|hold|holds|litres?|liters?|volume|how\s+many\s+ml|how\s+much\s+(does\s+it\s+)?(hold|fit))\b"), ["capacity", "volume"]),
         (new(@"\b(how\s+(big|large|small)|dimensions?|measurements?|size\s+of|how\s+much\s+space)\b"), ["dimension", "size", "diameter", "length", "height", "width", "capacity", "volume"]),
@@ -50,7 +50,7 @@ public sealed partial class BuiltInAssistantEngine
     private static AssistantReply? AttributeAnswer(string text, int productIndex, KnowledgeSnapshot knowledge, IReadOnlyCollection<string> contentTerms)
     {
         var product = knowledge.Products[productIndex];
-        var lower = text.ToLowerInvariant();
+        var lower = WithoutName(text.ToLowerInvariant(), product);
         var best = BestAttributes(lower, product, contentTerms);
         if (best.Count == 0)
         {
@@ -72,7 +72,7 @@ public sealed partial class BuiltInAssistantEngine
                 ? $"Yes — {name} is {Label(key).ToLowerInvariant()}."
                 : $"Yes — {name}: {Label(key).ToLowerInvariant()} ({cleaned}).";
         }
-        else if (yesNo && !Qualified(value) && AskedAdjective(lower, key) is { } adjective)
+        else if (yesNo && CopulaQuestion().IsMatch(lower) && !Qualified(value) && AskedAdjective(lower, key) is { } adjective)
         {
             // "Is it waterproof?" of a "waterproof rating: 20,000 mm": the rating is the yes, and the evidence.
             sentence = $"Yes — {name} is {adjective} ({Label(key).ToLowerInvariant()}: {value}).";
@@ -131,6 +131,20 @@ public sealed partial class BuiltInAssistantEngine
             .Select(s => s.Attribute).ToList();
     }
 
+    /// <summary>
+    /// The question without the product's own name: "is the wool throw itchy?" asks nothing about the material, even
+    /// though "wool" is a material word.
+    /// </summary>
+    private static string WithoutName(string lower, SnapshotProduct product)
+    {
+        foreach (var word in TextAnalyzer.Words(product.Name).Where(w => w.Length >= 3))
+        {
+            lower = Regex.Replace(lower, $@"\b{Regex.Escape(word)}\b", " ");
+        }
+
+        return lower;
+    }
+
     private static bool Negative(string value) => NegativeValue().IsMatch(value);
 
     private static bool Affirmative(string value) => AffirmativeValue().IsMatch(value);
@@ -158,7 +172,7 @@ public sealed partial class BuiltInAssistantEngine
         var asksPrice = PriceWords().IsMatch(lower);
         foreach (var product in compared)
         {
-            var asked = BestAttributes(lower, product, contentTerms).Take(2).ToList();
+            var asked = BestAttributes(compared.Aggregate(lower, (t, p) => WithoutName(t, p)), product, contentTerms).Take(2).ToList();
             if (asked.Count == 0 && !asksPrice)
             {
                 // No property named ("what's the difference?"): the attributes the products share tell them apart.
@@ -358,8 +372,11 @@ public sealed partial class BuiltInAssistantEngine
         return entries.Count == 0 ? null : entries.Any(e => measure.Value >= e.Low - 1e-9 && measure.Value <= e.High + 1e-9);
     }
 
-    [GeneratedRegex(@"^\s*(is|are|does|do|can|could|will|would|has|have|was|were|did)\b|\?\s*$")]
+    [GeneratedRegex(@"^\s*(is|are|does|do|can|could|will|would|has|have|was|were|did)\b")]
     private static partial Regex YesNoQuestion();
+
+    [GeneratedRegex(@"^\s*(is|are)\b")]
+    private static partial Regex CopulaQuestion();
 
     [GeneratedRegex(@"^\s*(no|not|none|never)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NegativeValue();

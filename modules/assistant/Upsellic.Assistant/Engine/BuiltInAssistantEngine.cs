@@ -246,9 +246,16 @@ public sealed partial class BuiltInAssistantEngine
             return measured;
         }
 
-        if (product is not null && (!wantsRecommendation || fromContext || terms.Count <= 3))
+        // "I need a power bank, what do you recommend?" names a kind two products share: a recommendation, not one product.
+        if (product is not null && (!wantsRecommendation || fromContext || (terms.Count <= 3 && mentioned.Count == 1)))
         {
             var p = knowledge.Products[product.Value];
+            // "I'm usually a 40, what size in the Rio?" asks for advice on the size, not for the stock of a 40.
+            if (wantsSize && WhichSize().IsMatch(lower) && !wantsStock)
+            {
+                return SizingAnswer(p, knowledge);
+            }
+
             if (MentionedVariant(question.Text, p) is not null || (wantsStock && !asksProperty))
             {
                 return StockAnswer(question.Text, p, knowledge);
@@ -272,8 +279,7 @@ public sealed partial class BuiltInAssistantEngine
             // A store question that names a product in passing ("can you gift wrap it?", "opening hours of your shop
             // in Porto"): the FAQ or a policy answers it better than the product card.
             var detail = contentTerms.Where(t => t is not "cost" and not "stock").ToList();
-            if (detail.Count > 0 && !detail.Any(knowledge.Index.ProductAttributeTerms[product.Value].Contains)
-                && PolicyAnswer(question, knowledge) is { } storeAnswer)
+            if (detail.Count > 0 && PolicyAnswer(question, knowledge, knowledge.Index.ProductNameTerms[product.Value].ToHashSet()) is { } storeAnswer)
             {
                 return storeAnswer;
             }
@@ -337,10 +343,10 @@ public sealed partial class BuiltInAssistantEngine
             var rare = distinctive.Any(t => ProductsNamedWith(index, t) <= 3);
             // Two name words together that only this product's name has ("mug set") name it even if each is a kind word.
             var unique = matched.Count >= 2 && index.ProductNameTerms.Count(n => matched.All(n.Contains)) == 1;
-            if ((share >= 0.5 && distinctive.Count > 0) || rare || unique)
+            // Words in the name's own order ("usb c to usb c cable") tell apart names that share their words.
+            var order = index.ProductNameBigrams[i].Count(bigrams.Contains);
+            if ((share >= 0.5 && distinctive.Count > 0) || rare || unique || (order >= 2 && share >= 0.3))
             {
-                // Words in the name's own order ("usb c to usb c") tell apart names that share their words.
-                var order = index.ProductNameBigrams[i].Count(bigrams.Contains);
                 found.Add((i, share + (matched.Count * 0.01) + (order * 0.05)));
             }
         }
@@ -569,8 +575,8 @@ public sealed partial class BuiltInAssistantEngine
                     .Select(a => $"{a.Name} ({Money(a.Price, knowledge.Currency)})")) + ".", AssistantTopics.Compatibility);
             }
 
-            return new AssistantReply($"I don't have compatibility information for the {subject.Name}, so I can't confirm that. " +
-                "You could ask our team before ordering.", AssistantTopics.Compatibility, false, AssistantEngines.BuiltIn);
+            // No compatibility listed: another attribute ("skin type: sensitive") may still answer; the caller decides.
+            return null;
         }
 
         // No product named, a measurement given ("my tank is 90 litres, which heater fits"): the products whose range holds it.
@@ -690,10 +696,19 @@ public sealed partial class BuiltInAssistantEngine
 
     // ---------------------------------------------------------------- policies and FAQ
 
-    private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge)
+    /// <param name="ignore">Words the question has that are not what it asks (the name of the product it mentions in passing).</param>
+    private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge, IReadOnlySet<string>? ignore = null)
     {
         var index = knowledge.Index;
-        var terms = TextAnalyzer.ExpandPlaces(TextAnalyzer.Terms(question.Text).Distinct().ToList(), index.PoliciesKnow);
+        var asked = TextAnalyzer.Terms(question.Text).Distinct().Where(t => ignore is null || !ignore.Contains(t)).ToList();
+        var terms = TextAnalyzer.ExpandPlaces(asked, index.PoliciesKnow);
+        // "My candle arrived broken": the product word is not what the policy is asked about, and no policy names it.
+        var policyTerms = terms.Where(t => index.PoliciesKnow(t) || !index.ProductNameIndex.Knows(t) && !index.AllKinds.Contains(t)).ToList();
+        if (policyTerms.Count > 0)
+        {
+            terms = policyTerms;
+        }
+
         if (terms.Count == 0)
         {
             return null;
@@ -744,6 +759,10 @@ public sealed partial class BuiltInAssistantEngine
     private static string? PolicyCategory(IReadOnlyCollection<string> terms) =>
         terms.Contains("return") ? AssistantTopics.Returns
         : terms.Contains("warranty") ? AssistantTopics.Warranty
+        // Arrived damaged: what a store offers then (replacement, refund) is written with its returns.
+        : terms.Contains("damage") ? AssistantTopics.Returns
+        // "Will I pay customs in France?" is about delivering there, not about paying.
+        : terms.Any(TextAnalyzer.IsPlace) ? AssistantTopics.Shipping
         : terms.Contains("pay") || terms.Contains("card") || terms.Contains("paypal") || terms.Contains("instalment") || terms.Contains("paylater") ? AssistantTopics.Payment
         : terms.Contains("ship") || terms.Contains("international") || terms.Contains("track") || terms.Contains("carrier") || terms.Contains("pickup") ? AssistantTopics.Shipping
         : terms.Contains("cancel") ? AssistantTopics.Policy
@@ -836,7 +855,7 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(size|sizes|sizing|fit|fits|fitting|run\s+(small|large|big|true)|runs\s+(small|large|big|true)|true\s+to\s+size|measurements?|what\s+size)\b")]
     private static partial Regex SizeIntent();
 
-    [GeneratedRegex(@"\b(compatible|compatibility|work\s+with|works\s+with|fit\s+(my|on|onto|in|into|with)|fits\s+(my|on|onto|in|into|with)|use\s+(it\s+)?with|go\s+with|attach)\b")]
+    [GeneratedRegex(@"\b(compatible|compatibility|work\s+with|works\s+with|fit\s+(my|on|onto|in|into|with)|fits\s+(my|on|onto|in|into|with)|use\s+(it\s+)?with|go\s+with|attach|stick\s+(to|on)|connect\s+(to|with)|pair\s+with|charge\s+my)\b")]
     private static partial Regex CompatibilityIntent();
 
     [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gift|ideas?|under\s+\$?\d|below\s+\$?\d|budget|gift\s+for|what\s+do\s+you\s+have)\b")]

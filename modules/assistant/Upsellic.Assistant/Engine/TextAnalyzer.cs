@@ -21,7 +21,7 @@ internal static partial class TextAnalyzer
         "get", "got", "please", "tell", "know", "need", "want", "wanted", "like", "just", "also", "if", "so", "than", "then",
         "too", "very", "really", "one", "ones", "thing", "things", "im", "ive", "id", "dont", "doesnt", "s", "t", "re", "ll", "d",
         "hi", "hello", "hey", "thanks", "thank", "okay", "ok", "yes", "no", "not", "anything", "something", "lot", "lots",
-        "let", "out", "up", "over", "under", "below", "above", "less", "more", "most", "much", "many", "again", "still",
+        "let", "out", "up", "number", "numbers", "over", "under", "below", "above", "less", "more", "most", "much", "many", "again", "still",
         "policy", "policies", "info", "information", "question", "help", "say", "said", "make", "made", "look", "looking",
         "find", "give", "offer", "offered", "sell", "sold", "buy", "bought", "purchase", "item", "items", "product", "products",
         "store", "shop", "go", "going", "take", "takes", "use", "used", "using", "good", "best", "great", "nice", "recommend",
@@ -41,7 +41,7 @@ internal static partial class TextAnalyzer
         ["tax"] = ["taxes", "vat", "gst", "hst", "pst", "duty", "duties", "customs", "import", "tariff", "tariffs"],
         ["instalment"] = ["instalments", "installment", "installments", "klarna", "afterpay", "clearpay", "zip", "affirm", "laybuy", "bnpl", "paylater"],
         ["pickup"] = ["collect", "collection", "collecting", "pickups"],
-        ["contact"] = ["phone", "call", "telephone", "reach", "email", "contacting", "support", "helpline"],
+        ["contact"] = ["phone", "call", "telephone", "reach", "contacting", "helpline"],
         ["location"] = ["located", "based", "address", "situated", "locations"],
         ["open"] = ["opening", "hours", "opened", "close", "closing"],
         ["damage"] = ["damaged", "broken", "broke", "cracked", "smashed", "shattered", "dented"],
@@ -138,9 +138,12 @@ internal static partial class TextAnalyzer
     }
 
     /// <summary>Whether the word names a country, region or city (a shipping destination).</summary>
-    public static bool IsPlace(string term) => Places.ContainsKey(term) || Places.Values.Any(r => r.Contains(term))
-        || term is "eu" or "europe" or "canada" or "usa" or "uk" or "australia" or "newzealand" or "japan" or "china" or "india" or "mexico"
-            or "brazil" or "singapore" or "korea" or "africa" or "asia";
+    public static bool IsPlace(string term) => PlaceNames.Contains(term);
+
+    private static readonly FrozenSet<string> PlaceNames = Places.Keys.Concat(Places.Values.SelectMany(r => r))
+        .Concat(["eu", "europe", "canada", "usa", "uk", "australia", "newzealand", "japan", "china", "india", "mexico", "brazil",
+            "singapore", "korea", "africa", "asia"])
+        .ToFrozenSet();
 
     public static List<string> Terms(string? text)
     {
@@ -164,7 +167,8 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
-            terms.Add(Stem(folded));
+            // A place is a name, not a word to stem: "France" must stay "france" to be found as a country.
+            terms.Add(IsPlace(folded) ? folded : Stem(folded));
         }
 
         return terms;
