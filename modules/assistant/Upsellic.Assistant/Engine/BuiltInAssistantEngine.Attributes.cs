@@ -75,7 +75,8 @@ public sealed partial class BuiltInAssistantEngine
         else if (yesNo && CopulaQuestion().IsMatch(lower) && !Qualified(value) && AskedAdjective(lower, key) is { } adjective)
         {
             // "Is it waterproof?" of a "waterproof rating: 20,000 mm": the rating is the yes, and the evidence.
-            sentence = $"Yes — {name} is {adjective} ({Label(key).ToLowerInvariant()}: {value}).";
+            var evidence = string.Equals(key.Trim(), adjective, StringComparison.OrdinalIgnoreCase) ? value : $"{Label(key).ToLowerInvariant()}: {value}";
+            sentence = $"Yes — {name} is {adjective} ({evidence}).";
         }
         else
         {
@@ -167,7 +168,23 @@ public sealed partial class BuiltInAssistantEngine
     private static AssistantReply Comparison(string text, IReadOnlyList<int> products, KnowledgeSnapshot knowledge, IReadOnlyCollection<string> contentTerms)
     {
         var lower = text.ToLowerInvariant();
-        var compared = products.Take(3).Select(i => knowledge.Products[i]).ToList();
+        // One product per thing named: "the Summit Shell Jacket" also names its women's version, which adds nothing.
+        var sequence = TextAnalyzer.Terms(text).ToHashSet();
+        var chosen = new List<int>();
+        var explained = new HashSet<string>();
+        foreach (var candidate in products)
+        {
+            var matched = knowledge.Index.ProductNameTerms[candidate].Where(sequence.Contains).ToList();
+            if (matched.Count > 0 && matched.All(explained.Contains))
+            {
+                continue;
+            }
+
+            chosen.Add(candidate);
+            explained.UnionWith(matched);
+        }
+
+        var compared = chosen.Take(3).Select(i => knowledge.Products[i]).ToList();
         var lines = new List<string>();
         var asksPrice = PriceWords().IsMatch(lower);
         foreach (var product in compared)

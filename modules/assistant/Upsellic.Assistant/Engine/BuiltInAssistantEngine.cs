@@ -35,6 +35,12 @@ public sealed partial class BuiltInAssistantEngine
         }
 
         var question = new Question(index.turn.Text, conversation.Take(index.i).ToList());
+        if (IdentityQuestion().IsMatch(question.Text))
+        {
+            return Reply($"I'm {knowledge.StoreName}'s virtual assistant. I answer from the store's own information: products, sizes and stock, shipping, returns, payment and order status.",
+                AssistantTopics.Greeting);
+        }
+
         return GreetingOrThanks(question, knowledge)
             ?? OrderStatus(question, knowledge)
             ?? ProductQuestion(question, knowledge, policyFirst: true)
@@ -287,7 +293,9 @@ public sealed partial class BuiltInAssistantEngine
             return ProductInfo(terms, product.Value, knowledge);
         }
 
-        if (PolicyAnswer(question, knowledge) is { } answer && !wantsRecommendation)
+        // "tents?", "backpacks under 100": only kinds of product named, so the catalogue answers, not a policy that mentions tents.
+        var onlyKinds = terms.Count > 0 && terms.All(t => knowledge.Index.AllKinds.Contains(t) || t.All(char.IsDigit));
+        if (!onlyKinds && !wantsRecommendation && PolicyAnswer(question, knowledge) is { } answer)
         {
             return answer;
         }
@@ -839,6 +847,9 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(pick|collect|cancel|change|modify|edit|add|gift|wrap|return|exchange)\w*", RegexOptions.IgnoreCase)]
     private static partial Regex PickupOrChange();
 
+    [GeneratedRegex(@"^\W*(are\s+(you|u)|r\s+u|is\s+this)\s+(a\s+|an\s+)?(bot|robot|human|real(\s+person)?|person|ai|machine|chatbot)\W*$|^\W*who\s+(are\s+you|am\s+i\s+(talking|speaking)\s+(to|with))\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex IdentityQuestion();
+
     [GeneratedRegex(@"\b(order|track|tracking|package|parcel|shipment|delivery|purchase)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderWord();
 
@@ -858,7 +869,7 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(compatible|compatibility|work\s+with|works\s+with|fit\s+(my|on|onto|in|into|with)|fits\s+(my|on|onto|in|into|with)|use\s+(it\s+)?with|go\s+with|attach|stick\s+(to|on)|connect\s+(to|with)|pair\s+with|charge\s+my)\b")]
     private static partial Regex CompatibilityIntent();
 
-    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gift|ideas?|under\s+\$?\d|below\s+\$?\d|budget|gift\s+for|what\s+do\s+you\s+have)\b")]
+    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gift|ideas?|(under|below|less\s+than)\s+(\$|€|£|a\$|ca\$)?\d+|budget|gift\s+for|what\s+do\s+you\s+have)\b")]
     private static partial Regex RecommendationIntent();
 
     [GeneratedRegex(@"\b(it|this|that|them|they|one|ones|same)\b")]
@@ -879,7 +890,7 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(which|what)\s+(size|one)|\bsize\s+(should|do|would)|\bwhat\s+size\b")]
     private static partial Regex WhichSize();
 
-    [GeneratedRegex(@"(under|below|less\s+than|max(imum)?|up\s+to|cheaper\s+than|within|budget\s+(of|is)?)\s*(\$|€|£|usd|eur)?\s*(?<amount>\d[\d,]*(\.\d+)?)")]
+    [GeneratedRegex(@"(under|below|less\s+than|max(imum)?|up\s+to|cheaper\s+than|within|budget\s+(of|is)?)\s*((a|ca|us|au|nz)?\$|€|£|usd|eur|cad|aud|gbp)?\s*(?<amount>\d[\d,]*(\.\d+)?)")]
     private static partial Regex MaxPricePattern();
 
     [GeneratedRegex(@"(over|above|more\s+than|at\s+least)\s*(\$|€|£|usd|eur)?\s*(?<amount>\d[\d,]*(\.\d+)?)")]
