@@ -317,8 +317,8 @@ public sealed partial class BuiltInAssistantEngine
         var holding = entries.Where(e => measure.Value >= e.Low - 1e-9 && measure.Value <= e.High + 1e-9).ToList();
         if (holding.Count > 0)
         {
-            // Of overlapping ranges, the one the measurement sits deepest in.
-            return holding.MinBy(e => e.High - e.Low < 1e-9 ? 0 : -Math.Min(measure.Value - e.Low, e.High - measure.Value) / (e.High - e.Low));
+            // Of overlapping ranges ("up to 35 kg", "up to 50 kg"), the smallest size that holds the measurement.
+            return holding.MinBy(e => e.High);
         }
 
         return entries.Where(e => e.Low == e.High && e.Low > measure.Value).MinBy(e => e.Low);

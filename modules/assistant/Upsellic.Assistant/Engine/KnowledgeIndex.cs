@@ -86,7 +86,7 @@ internal sealed partial class KnowledgeIndex
         return terms;
     }
 
-    /// <summary>Sentences and lines; a short heading line ("Shipping zones:") stays with the sentence after it.</summary>
+    /// <summary>Sentences and lines; a short heading line or question stays with the sentence after it.</summary>
     private static IEnumerable<string> SplitPassages(string text)
     {
         string? carry = null;
@@ -104,7 +104,8 @@ internal sealed partial class KnowledgeIndex
                 carry = null;
             }
 
-            if (sentence.EndsWith(':') && sentence.Length < 60)
+            // "Shipping zones:" and "Damaged in transit?" head the sentence that answers them.
+            if ((sentence.EndsWith(':') && sentence.Length < 60) || (sentence.EndsWith('?') && sentence.Length < 80))
             {
                 carry = sentence;
                 continue;

@@ -21,7 +21,7 @@ internal static partial class TextAnalyzer
         "get", "got", "please", "tell", "know", "need", "want", "wanted", "like", "just", "also", "if", "so", "than", "then",
         "too", "very", "really", "one", "ones", "thing", "things", "im", "ive", "id", "dont", "doesnt", "s", "t", "re", "ll", "d",
         "hi", "hello", "hey", "thanks", "thank", "okay", "ok", "yes", "no", "not", "anything", "something", "lot", "lots",
-        "let", "out", "up", "number", "numbers", "over", "under", "below", "above", "less", "more", "most", "much", "many", "again", "still",
+        "let", "out", "up", "number", "numbers", "after", "before", "since", "ago", "over", "under", "below", "above", "less", "more", "most", "much", "many", "again", "still",
         "policy", "policies", "info", "information", "question", "help", "say", "said", "make", "made", "look", "looking",
         "find", "give", "offer", "offered", "sell", "sold", "buy", "bought", "purchase", "item", "items", "product", "products",
         "store", "shop", "go", "going", "take", "takes", "use", "used", "using", "good", "best", "great", "nice", "recommend",
@@ -35,7 +35,7 @@ internal static partial class TextAnalyzer
     private static readonly FrozenDictionary<string, string> Synonyms = BuildSynonyms(new Dictionary<string, string[]>
     {
         ["ship"] = ["shipping", "shipped", "ships", "shipment", "shipments", "delivery", "deliveries", "deliver", "delivered", "delivering",
-            "dispatch", "dispatched", "send", "sending", "sent", "mail", "mailed", "postage", "post", "posted", "parcel", "parcels", "package", "packages", "arrive", "arrives", "arrival"],
+            "dispatch", "dispatched", "send", "sending", "sent", "mail", "mailed", "postage", "post", "posted", "parcel", "parcels", "package", "packages", "arrive", "arrives", "arrived", "arriving", "arrival"],
         // Who carries the parcel: a question about "the courier" meets a policy that only names the carriers.
         ["carrier"] = ["carriers", "courier", "couriers", "dhl", "ups", "usps", "fedex", "dpd", "gls", "evri", "hermes", "sendle", "ctt", "purolator", "royalmail", "canadapost", "auspost"],
         ["tax"] = ["taxes", "vat", "gst", "hst", "pst", "duty", "duties", "customs", "import", "tariff", "tariffs"],
@@ -122,11 +122,13 @@ internal static partial class TextAnalyzer
         var expanded = new List<string>(terms.Count + 2);
         foreach (var term in terms)
         {
-            if (!Places.TryGetValue(term, out var regions) || known(term))
+            if (known(term) || !IsPlace(term))
             {
                 expanded.Add(term);
                 continue;
             }
+
+            var regions = Places.TryGetValue(term, out var found) ? found : [];
 
             expanded.AddRange(regions.Where(known));
             if (!regions.Any(known))
