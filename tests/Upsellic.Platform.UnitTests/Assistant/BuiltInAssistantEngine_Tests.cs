@@ -242,4 +242,67 @@ public class BuiltInAssistantEngine_Tests
         Ask(store, "Does the Aurelio work with ESE pods?").Text.ShouldStartWith("Yes");
         Ask(store, "Do you sell tea?").Answered.ShouldBeFalse();
     }
+
+    private static readonly KnowledgeSnapshot Outdoor = KnowledgeSnapshot.FromDocument(new KnowledgeDocument
+    {
+        Store = new StoreProfileDto { Name = "Ridge & Rain", Currency = "USD" },
+        Products =
+        [
+            new ProductDto
+            {
+                Sku = "RR-1", Name = "Stormline Rain Jacket", Price = 149m, Description = "A light rain shell.",
+                Attributes = new Dictionary<string, string> { ["material"] = "3-layer nylon", ["waterproof"] = "20,000 mm", ["weight"] = "340 g", ["fit"] = "regular" },
+                Variants = [new VariantDto { Name = "S", InStock = true }, new VariantDto { Name = "M", InStock = false }],
+            },
+            new ProductDto
+            {
+                Sku = "RR-2", Name = "Ridge Daypack", Price = 89m, Description = "A daypack for day hikes.",
+                Attributes = new Dictionary<string, string> { ["capacity"] = "28 L", ["compatible with"] = "hydration bladders up to 3 L" },
+                Variants = [new VariantDto { Name = "One size", InStock = true }],
+            },
+        ],
+    });
+
+    [Fact]
+    public void Should_answer_a_yes_no_attribute_question_from_the_attribute()
+    {
+        var reply = Ask(Outdoor, "Is the Stormline Rain Jacket waterproof?");
+
+        reply.Text.ShouldStartWith("Yes");
+        reply.Text.ShouldContain("20,000 mm");
+    }
+
+    [Theory]
+    [InlineData("how heavy is the stormline jacket", "340 g")]
+    [InlineData("what is the stormline made of?", "3-layer nylon")]
+    [InlineData("whats the capacity of the ridge daypack", "28 L")]
+    public void Should_answer_what_an_attribute_is(string question, string fact)
+    {
+        Ask(Outdoor, question).Text.ShouldContain(fact);
+    }
+
+    [Fact]
+    public void Should_read_fit_with_another_thing_named_as_compatibility_not_sizing()
+    {
+        var reply = Ask(Outdoor, "Will the Ridge daypack fit a hydration bladder?");
+
+        reply.Topic.ShouldBe(AssistantTopics.Compatibility);
+        reply.Text.ShouldContain("hydration bladders up to 3 L");
+        reply.Text.ShouldNotContain("One size");
+    }
+
+    [Fact]
+    public void Should_decide_compatibility_by_a_measurement_against_the_stated_range()
+    {
+        Ask(Outdoor, "will a 2 litre bladder fit in the ridge daypack").Text.ShouldStartWith("Yes");
+        Ask(Outdoor, "would a 5 l bladder fit the ridge daypack?").Text.ShouldStartWith("No");
+    }
+
+    [Fact]
+    public void Should_answer_a_follow_up_about_the_product_of_the_conversation()
+    {
+        var reply = Ask(Outdoor, "tell me about the stormline rain jacket", "and how heavy is it?");
+
+        reply.Text.ShouldContain("340 g");
+    }
 }

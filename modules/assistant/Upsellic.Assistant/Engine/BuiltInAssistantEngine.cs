@@ -35,6 +35,12 @@ public sealed partial class BuiltInAssistantEngine
         }
 
         var question = new Question(index.turn.Text, conversation.Take(index.i).ToList());
+        if (IdentityQuestion().IsMatch(question.Text))
+        {
+            return Reply($"I'm {knowledge.StoreName}'s virtual assistant. I answer from the store's own information: products, sizes and stock, shipping, returns, payment and order status.",
+                AssistantTopics.Greeting);
+        }
+
         return GreetingOrThanks(question, knowledge)
             ?? OrderStatus(question, knowledge)
             ?? ProductQuestion(question, knowledge, policyFirst: true)
@@ -52,7 +58,7 @@ public sealed partial class BuiltInAssistantEngine
             return null;
         }
 
-        if (words.Any(w => w is "thanks" or "thank" or "thx" or "ty" or "cheers" or "appreciate" or "appreciated" or "perfect" or "great" or "awesome"))
+        if (words.Any(w => w is "thanks" or "thank" or "thx" or "ty" or "cheers" or "appreciate" or "appreciated" or "perfect" or "great" or "awesome" or "ta"))
         {
             return Reply("You're welcome! Is there anything else I can help you with?", AssistantTopics.Greeting);
         }
@@ -69,7 +75,7 @@ public sealed partial class BuiltInAssistantEngine
     [
         "hi", "hello", "hey", "hiya", "howdy", "good", "morning", "afternoon", "evening", "there", "thanks", "thank", "thx", "ty",
         "cheers", "appreciate", "appreciated", "perfect", "great", "awesome", "bye", "goodbye", "ok", "okay", "cool", "yo", "all",
-        "so", "much", "very", "lot", "a", "you", "folks", "team", "again", "nice", "day",
+        "so", "much", "very", "lot", "a", "you", "folks", "team", "again", "nice", "day", "mate", "buddy", "guys", "dude", "heaps", "ta",
     ];
 
     private static string Greeting(KnowledgeSnapshot knowledge) =>
@@ -97,9 +103,19 @@ public sealed partial class BuiltInAssistantEngine
         {
             // "How can I track my order?" is a question about the store's process: answer it from the knowledge when
             // it can be, and say what is needed to look up a particular order.
-            if (lastNumbers.Count == 0 && lastEmails.Count == 0 && PolicyAnswer(question, knowledge) is { } general)
+            // "Did my order ship yet?" asks about one order: only its number and email can answer that.
+            if (lastNumbers.Count == 0 && lastEmails.Count == 0 && ProcessQuestion().IsMatch(question.Text))
             {
-                return general with { Text = general.Text + " If you'd like me to check a particular order, send its number together with the email address used for it." };
+                if (PolicyAnswer(question, knowledge) is { } general)
+                {
+                    return general with { Text = general.Text + " If you'd like me to check a particular order, send its number together with the email address used for it." };
+                }
+
+                // "Can I pick up my order?" without an answer in the knowledge is not an order lookup either.
+                if (PickupOrChange().IsMatch(question.Text))
+                {
+                    return null;
+                }
             }
 
             return Reply(OrderCredentialsRequest, AssistantTopics.OrderStatus);
@@ -185,6 +201,8 @@ public sealed partial class BuiltInAssistantEngine
         var wantsSize = SizeIntent().IsMatch(lower);
         var wantsCompatibility = CompatibilityIntent().IsMatch(lower);
         var wantsRecommendation = RecommendationIntent().IsMatch(lower);
+        var wantsComparison = ComparisonIntent().IsMatch(lower);
+        var mentioned = MentionedProducts(question.Text, knowledge);
 
         // A store question ("is shipping free?", "can I return the jacket?") goes to the policies first.
         if (policyFirst && category is not null && !wantsStock && !wantsSize && !wantsCompatibility && PolicyAnswer(question, knowledge) is { } policy)
@@ -192,46 +210,107 @@ public sealed partial class BuiltInAssistantEngine
             return policy;
         }
 
-        var product = MentionedProduct(question.Text, knowledge);
+        int? product = mentioned.Count > 0 ? mentioned[0] : null;
         var fromContext = false;
-        if (product is null && (wantsStock || wantsSize || wantsCompatibility || ReferenceWord().IsMatch(lower)) && !wantsRecommendation)
+        var asksProperty = AttributeConcepts.Any(c => c.Cue.IsMatch(lower)) && terms.Count <= 4;
+        if (product is null && (wantsStock || wantsSize || wantsCompatibility || asksProperty || ReferenceWord().IsMatch(lower) || FollowUpStart().IsMatch(lower))
+            && !wantsRecommendation)
         {
-            // "Do you have it in medium?": the product is the one the conversation was about.
+            // "Do you have it in medium?", "and how heavy is it?": the product is the one the conversation was about.
             product = question.Earlier.AsEnumerable().Reverse().Select(t => MentionedProduct(t.Text, knowledge)).FirstOrDefault(p => p is not null);
             fromContext = product is not null;
         }
 
-        if (wantsCompatibility && CompatibilityAnswer(question, knowledge, CompatibilitySubject(question.Text, knowledge) ?? product) is { } compatibility)
+        var contentTerms = product is { } named
+            ? terms.Where(t => !knowledge.Index.ProductNameTerms[named].Contains(t) && !knowledge.Index.AllKinds.Contains(t)).ToHashSet()
+            : terms.ToHashSet();
+
+        // "Will the daypack fit a hydration bladder?": "fit" with a thing named that the product's compatibility (or
+        // another product) speaks of is compatibility; "does it fit true to size?" stays sizing.
+        var measure = ShopperMeasure(question.Text);
+        if (!wantsCompatibility && product is { } subject && FitWord().IsMatch(lower))
         {
-            return compatibility;
+            var compatibility = knowledge.Products[subject].Attributes.Where(a => CompatibilityKey().IsMatch(a.Key)).Select(a => a.Value).ToList();
+            var things = contentTerms.Where(t => !SizeWords.Contains(t) && !t.All(char.IsDigit)).ToList();
+            wantsCompatibility = mentioned.Count > 1
+                || compatibility.Any(c => TextAnalyzer.Terms(c).Intersect(things).Any())
+                || (measure is not null && compatibility.Any(c => RangeHolds(c, measure.Value) is not null));
         }
 
-        if (product is not null && (!wantsRecommendation || fromContext || terms.Count <= 3))
+        if (wantsCompatibility && CompatibilityAnswer(question, knowledge, CompatibilitySubject(question.Text, knowledge) ?? product) is { } compatibilityAnswer)
+        {
+            return compatibilityAnswer;
+        }
+
+        if (mentioned.Count >= 2 && (wantsComparison || OrBetween().IsMatch(lower)) && !wantsStock)
+        {
+            return Comparison(question.Text, mentioned, knowledge, contentTerms);
+        }
+
+        if (measure is not null && (wantsSize || WhichSize().IsMatch(lower)) && MeasurementSizing(question.Text, product, knowledge) is { } measured)
+        {
+            return measured;
+        }
+
+        // "I need a power bank, what do you recommend?" names a kind two products share: a recommendation, not one product.
+        if (product is not null && (!wantsRecommendation || fromContext || (terms.Count <= 3 && mentioned.Count == 1)))
         {
             var p = knowledge.Products[product.Value];
-            if (wantsStock || MentionedVariant(question.Text, p) is not null)
+            // "I'm usually a 40, what size in the Rio?" asks for advice on the size, not for the stock of a 40.
+            if (wantsSize && WhichSize().IsMatch(lower) && !wantsStock)
+            {
+                return SizingAnswer(p, knowledge);
+            }
+
+            if (MentionedVariant(question.Text, p) is not null || (wantsStock && !asksProperty))
             {
                 return StockAnswer(question.Text, p, knowledge);
             }
 
-            if (wantsSize)
+            if (wantsSize && !asksProperty)
             {
                 return SizingAnswer(p, knowledge);
+            }
+
+            if (AttributeAnswer(question.Text, product.Value, knowledge, contentTerms) is { } attribute)
+            {
+                return attribute;
+            }
+
+            if (wantsStock)
+            {
+                return StockAnswer(question.Text, p, knowledge);
+            }
+
+            // A store question that names a product in passing ("can you gift wrap it?", "opening hours of your shop
+            // in Porto"): the FAQ or a policy answers it better than the product card.
+            var detail = contentTerms.Where(t => t is not "cost" and not "stock").ToList();
+            // Only name words the policies never use are set aside: "Porto" of the Porto Derby is also the shop's town.
+            var passing = knowledge.Index.ProductNameTerms[product.Value].Where(t => !knowledge.Index.PoliciesKnow(t)).ToHashSet();
+            if (detail.Count > 0 && PolicyAnswer(question, knowledge, passing) is { } storeAnswer)
+            {
+                return storeAnswer;
             }
 
             return ProductInfo(terms, product.Value, knowledge);
         }
 
-        if (!policyFirst || category is null)
+        // "tents?", "backpacks under 100": only kinds of product named, so the catalogue answers, not a policy that mentions tents.
+        var onlyKinds = terms.Count > 0 && terms.All(t => knowledge.Index.AllKinds.Contains(t) || t.All(char.IsDigit));
+        if (!onlyKinds && !wantsRecommendation && PolicyAnswer(question, knowledge) is { } answer)
         {
-            if (PolicyAnswer(question, knowledge) is { } answer && !wantsRecommendation)
-            {
-                return answer;
-            }
+            return answer;
         }
 
         return Recommendation(question.Text, terms, knowledge, wantsRecommendation);
     }
+
+    /// <summary>Words about the size itself, not a thing a product fits: "does it fit true to size?" names nothing else.</summary>
+    private static readonly HashSet<string> SizeWords =
+    [
+        "size", "fit", "compatible", "small", "large", "big", "tight", "loose", "true", "run", "runs", "wide", "narrow", "long", "short",
+        "length", "width", "well", "properly", "right", "correct", "snug", "me", "foot", "feet", "chest", "waist", "hip", "tall", "height",
+    ];
 
     /// <summary>The product the text names best (see <see cref="MentionedProducts"/>).</summary>
     private static int? MentionedProduct(string text, KnowledgeSnapshot knowledge) =>
@@ -245,7 +324,9 @@ public sealed partial class BuiltInAssistantEngine
     {
         var index = knowledge.Index;
         var found = new List<(int Product, double Score)>();
-        var terms = TextAnalyzer.Terms(text).ToHashSet();
+        var sequence = TextAnalyzer.Terms(text);
+        var terms = sequence.ToHashSet();
+        var bigrams = KnowledgeIndex.Bigrams(sequence);
         for (var i = 0; i < knowledge.Products.Count; i++)
         {
             var sku = knowledge.Products[i].Sku;
@@ -269,10 +350,28 @@ public sealed partial class BuiltInAssistantEngine
 
             var share = matched.Sum(index.ProductNameIndex.Idf) / name.Sum(index.ProductNameIndex.Idf);
             var distinctive = matched.Where(t => !index.AllKinds.Contains(t) && t.Length >= 3 && !t.All(char.IsDigit)).ToList();
-            var rare = distinctive.Any(t => ProductsNamedWith(index, t) <= 3);
-            if ((share >= 0.5 && distinctive.Count > 0) || rare)
+            // Rare for this catalogue: "dog" in three of nine names is a common word there, not a name.
+            var rareLimit = Math.Clamp(knowledge.Products.Count / 15, 1, 3);
+            var rare = distinctive.Any(t => ProductsNamedWith(index, t) <= rareLimit);
+            // Two name words together that only this product's name has ("mug set") name it even if each is a kind word.
+            var unique = matched.Count >= 2 && index.ProductNameTerms.Count(n => matched.All(n.Contains)) == 1;
+            // Words in the name's own order ("usb c to usb c cable") tell apart names that share their words.
+            var order = index.ProductNameBigrams[i].Count(bigrams.Contains);
+            if ((share >= 0.5 && distinctive.Count > 0) || rare || unique || (order >= 2 && share >= 0.3))
             {
-                found.Add((i, share + (matched.Count * 0.01)));
+                found.Add((i, share + (matched.Count * 0.01) + (order * 0.05)));
+            }
+        }
+
+        if (found.Count == 0 && YesNoQuestion().IsMatch(text.ToLowerInvariant()))
+        {
+            // "Does the harness come with a lead?" of a store with one harness: the kind names that one product.
+            var only = terms.Where(index.AllKinds.Contains)
+                .Select(kind => Enumerable.Range(0, knowledge.Products.Count).Where(i => index.ProductKinds[i].Contains(kind)).ToList())
+                .FirstOrDefault(products => products.Count == 1);
+            if (only is not null)
+            {
+                return only;
             }
         }
 
@@ -390,6 +489,13 @@ public sealed partial class BuiltInAssistantEngine
                 names.AddRange(spelled);
             }
 
+            // "in 42" for "EU 42", "in 105" for "105 cm": the number alone names a variant whose name is one number.
+            var number = VariantNumber().Match(name).Groups["n"].Value;
+            if (number.Length > 0 && product.Variants.Count(v => VariantNumber().Match(v.Name).Groups["n"].Value == number) == 1)
+            {
+                names.Add(number);
+            }
+
             foreach (var candidate in names)
             {
                 // A one- or two-letter size ("S", "M") only counts written in capitals or after "size", so "a" or "is" never match.
@@ -433,6 +539,10 @@ public sealed partial class BuiltInAssistantEngine
         return $"In stock: {string.Join(", ", inStock)}." + (outOfStock.Count > 0 ? $" Out of stock: {string.Join(", ", outOfStock)}." : string.Empty);
     }
 
+    /// <summary>"fits laptops 10 to 16 inches" reads better than "is compatible with" for a key that says how it fits.</summary>
+    private static string CompatibilityVerb(string key) =>
+        key.StartsWith("fit", StringComparison.OrdinalIgnoreCase) ? "fits" : "is compatible with";
+
     /// <summary>Of the products named, the one whose compatibility is listed: "Is the rain cover compatible with the pack?" is about the cover.</summary>
     private static int? CompatibilitySubject(string text, KnowledgeSnapshot knowledge) =>
         MentionedProducts(text, knowledge).Select(i => (int?)i)
@@ -449,11 +559,32 @@ public sealed partial class BuiltInAssistantEngine
             var otherTerms = terms.Except(index.ProductNameTerms[subjectIndex]).Where(t => t != "compatible").ToList();
             if (compatibility.Key is not null)
             {
-                var listed = TextAnalyzer.Terms(compatibility.Value).ToHashSet();
+                var value = compatibility.Value;
+                // A measurement against a stated range ("a 17 inch laptop" for "laptops 10 to 16 inches") decides by number.
+                if (ShopperMeasure(question.Text) is { } measure && RangeHolds(value, measure) is { } holds)
+                {
+                    var shown = ShopperMeasureText(question.Text);
+                    return Reply(holds
+                            ? $"Yes — the {subject.Name} {CompatibilityVerb(compatibility.Key)} {value}, and {shown} is within that." + LinkOf(subject)
+                            : $"No — the {subject.Name} {CompatibilityVerb(compatibility.Key)} {value}, so {shown} is outside its range." + LinkOf(subject),
+                        AssistantTopics.Compatibility);
+                }
+
+                // "not S24+ or S24 Ultra", "not Nintendo Switch": what the listing excludes is a no, however similar.
+                var negated = NegatedPart().Matches(value).Select(m => m.Groups["x"].Value).ToList();
+                var excluded = negated.SelectMany(TextAnalyzer.Terms).ToHashSet();
+                var listed = TextAnalyzer.Terms(NegatedPart().Replace(value, " ")).ToHashSet();
                 var matched = otherTerms.Where(listed.Contains).ToList();
-                return Reply(matched.Count > 0 && matched.Count >= otherTerms.Count(t => !index.AllKinds.Contains(t)) / 2.0
-                        ? $"Yes, the {subject.Name} is compatible with {compatibility.Value}." + LinkOf(subject)
-                        : $"The {subject.Name} is listed as compatible with: {compatibility.Value}. I can't confirm compatibility with anything else." + LinkOf(subject),
+                var refused = otherTerms.Where(t => excluded.Contains(t) && !listed.Contains(t)).ToList();
+                if (refused.Count > 0 && refused.Count >= matched.Count)
+                {
+                    return Reply($"No — the {subject.Name} is not compatible with that: it {CompatibilityVerb(compatibility.Key)} {value}." + LinkOf(subject),
+                        AssistantTopics.Compatibility);
+                }
+
+                return Reply(matched.Count > 0 && matched.Count >= otherTerms.Count(t => !index.AllKinds.Contains(t) && !SizeWords.Contains(t)) / 2.0
+                        ? $"Yes, the {subject.Name} {CompatibilityVerb(compatibility.Key)} {value}." + LinkOf(subject)
+                        : $"The {subject.Name} is listed as compatible with: {value}. I can't confirm compatibility with anything else." + LinkOf(subject),
                     AssistantTopics.Compatibility);
             }
 
@@ -468,8 +599,25 @@ public sealed partial class BuiltInAssistantEngine
                     .Select(a => $"{a.Name} ({Money(a.Price, knowledge.Currency)})")) + ".", AssistantTopics.Compatibility);
             }
 
-            return new AssistantReply($"I don't have compatibility information for the {subject.Name}, so I can't confirm that. " +
-                "You could ask our team before ordering.", AssistantTopics.Compatibility, false, AssistantEngines.BuiltIn);
+            // No compatibility listed: another attribute ("skin type: sensitive") may still answer; the caller decides.
+            return null;
+        }
+
+        // No product named, a measurement given ("my tank is 90 litres, which heater fits"): the products whose range holds it.
+        if (ShopperMeasure(question.Text) is { } given)
+        {
+            var kinds = terms.Where(index.AllKinds.Contains).ToHashSet();
+            var fitting = knowledge.Products.Select((p, i) => (Product: p, Index: i))
+                .Where(c => kinds.Count == 0 || index.ProductKinds[c.Index].Overlaps(kinds))
+                .Select(c => (c.Product, Attribute: c.Product.Attributes.FirstOrDefault(a => (CompatibilityKey().IsMatch(a.Key) || SuitableKey().IsMatch(a.Key)) && RangeHolds(a.Value, given) == true)))
+                .Where(c => c.Attribute.Key is not null)
+                .Take(MaxListed)
+                .ToList();
+            if (fitting.Count > 0)
+            {
+                return Reply(string.Join(" ", fitting.Select(c => $"The {c.Product.Name} ({Money(c.Product.Price, knowledge.Currency)}) fits: {Label(c.Attribute.Key).ToLowerInvariant()} {c.Attribute.Value}.")),
+                    AssistantTopics.Compatibility);
+            }
         }
 
         // No product named: find products whose compatibility lists what the shopper has ("fits a 40 L pack").
@@ -539,6 +687,13 @@ public sealed partial class BuiltInAssistantEngine
         }
 
         var bestMatched = withinBudget[0].Matched;
+        // "Can I customise the label on a candle?", "can you recommend a vet?": nothing known answers what was asked.
+        if (maxPrice is null && needs.Count > 0 && bestMatched == 0 && (kinds.Count == 0 || (!explicitRecommendation && ProcessQuestion().IsMatch(text))))
+        {
+            // "Can I customise the label on a candle?": the kind is sold, but nothing known answers what was asked.
+            return null;
+        }
+
         var picks = withinBudget.Where(c => c.Matched == bestMatched || needs.Count == 0).Take(MaxListed).ToList();
         var lines = picks.Select(c =>
         {
@@ -566,10 +721,20 @@ public sealed partial class BuiltInAssistantEngine
 
     // ---------------------------------------------------------------- policies and FAQ
 
-    private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge)
+    /// <param name="ignore">Words the question has that are not what it asks (the name of the product it mentions in passing).</param>
+    private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge, IReadOnlySet<string>? ignore = null)
     {
         var index = knowledge.Index;
-        var terms = TextAnalyzer.Terms(question.Text).Distinct().ToList();
+        var asked = TextAnalyzer.Terms(question.Text).Distinct().Where(t => ignore is null || !ignore.Contains(t)).ToList();
+        var terms = TextAnalyzer.ExpandPlaces(asked, index.PoliciesKnow);
+        // "My candle arrived broken": the product word is not what the policy is asked about, and no policy names it;
+        // "after 6 months": the shopper's own number is a fact to judge by, not a word to find.
+        var policyTerms = terms.Where(t => index.PoliciesKnow(t) || (!index.ProductNameIndex.Knows(t) && !index.AllKinds.Contains(t) && !t.All(char.IsDigit))).ToList();
+        if (policyTerms.Count > 0)
+        {
+            terms = policyTerms;
+        }
+
         if (terms.Count == 0)
         {
             return null;
@@ -583,8 +748,15 @@ public sealed partial class BuiltInAssistantEngine
             .FirstOrDefault();
         var faqQuestionCoverage = index.FaqQuestionIndex.Count > 0 && faq.Score > 0 ? index.FaqQuestionIndex.Coverage(faq.Document, terms) : 0;
 
+        // "How much is postage?" wants the passage with an amount, "how long...?" the one with a duration.
+        var lowerQuestion = question.Text.ToLowerInvariant();
+        var wantsAmount = PriceWords().IsMatch(lowerQuestion);
+        var wantsDuration = DurationQuestion().IsMatch(lowerQuestion);
+        double AnswerType(string passage) =>
+            (wantsAmount && MoneyAmount().IsMatch(passage) ? 1.4 : 1) * (wantsDuration && Duration().IsMatch(passage) ? 1.4 : 1);
         var passages = index.PassageIndex.Rank(terms)
-            .Select(r => (r.Document, Score: r.Score * TopicWeight(index.Passages[r.Document].Topic, category), Coverage: index.PassageIndex.Coverage(r.Document, terms)))
+            .Select(r => (r.Document, Score: r.Score * TopicWeight(index.Passages[r.Document].Topic, category) * AnswerType(index.Passages[r.Document].Text),
+                Coverage: index.PassageIndex.Coverage(r.Document, terms)))
             .OrderByDescending(r => r.Score)
             .ToList();
         var best = passages.FirstOrDefault();
@@ -596,7 +768,8 @@ public sealed partial class BuiltInAssistantEngine
         var passageNeeded = category is not null && best.Score > 0 && PolicyCategory(TextAnalyzer.Terms(index.Passages[best.Document].Topic)) == category
             ? CategoryCoverage
             : AnswerCoverage;
-        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && faqQuestionCoverage >= faqNeeded * 0.8;
+        // An entry whose answer holds every word asked ("do you test on animals?" of "cruelty-free?") answers too.
+        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && (faqQuestionCoverage >= faqNeeded * 0.8 || (faq.Coverage >= 0.85 && terms.Count >= 2));
         var passageStrong = best.Score > 0 && best.Coverage >= passageNeeded;
         if (faqStrong && (!passageStrong || faqQuestionCoverage >= best.Coverage - 0.1))
         {
@@ -616,11 +789,18 @@ public sealed partial class BuiltInAssistantEngine
         return Reply(Shorten(string.Join(" ", chosen), 600), TopicOf(category, topicName));
     }
 
+    /// <summary>Terms are stemmed: "damage" is searched as the analyzer writes it.</summary>
+    private static readonly string DamageTerm = TextAnalyzer.Stem("damage");
+
     private static string? PolicyCategory(IReadOnlyCollection<string> terms) =>
         terms.Contains("return") ? AssistantTopics.Returns
         : terms.Contains("warranty") ? AssistantTopics.Warranty
-        : terms.Contains("pay") || terms.Contains("card") || terms.Contains("paypal") ? AssistantTopics.Payment
-        : terms.Contains("ship") || terms.Contains("international") || terms.Contains("track") ? AssistantTopics.Shipping
+        // Arrived damaged ("my candle arrived broken"): what a store offers then (replacement, refund) is written with its returns.
+        : terms.Contains(DamageTerm) && terms.Contains("ship") ? AssistantTopics.Returns
+        // "Will I pay customs in France?" is about delivering there, not about paying.
+        : terms.Any(TextAnalyzer.IsPlace) && terms.Any(t => t is "ship" or "tax" or "time" or "cost" or "international") ? AssistantTopics.Shipping
+        : terms.Contains("pay") || terms.Contains("card") || terms.Contains("paypal") || terms.Contains("instalment") || terms.Contains("paylater") ? AssistantTopics.Payment
+        : terms.Contains("ship") || terms.Contains("international") || terms.Contains("track") || terms.Contains("carrier") || terms.Contains("pickup") ? AssistantTopics.Shipping
         : terms.Contains("cancel") ? AssistantTopics.Policy
         : null;
 
@@ -689,6 +869,15 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(where\s+is\s+my|where'?s\s+my|my\s+(order|package|parcel|delivery|shipment|purchase)|order\s+(status|number|no\.?|#)|status\s+of\s+(my|the)\s+order|track\s+(my|the|an|a)\s+(order|package|parcel)|hasn'?t\s+arrived|not\s+arrived)", RegexOptions.IgnoreCase)]
     private static partial Regex OrderIntent();
 
+    [GeneratedRegex(@"^\W*(how|can|could|may|do\s+you|is\s+it\s+possible|what\s+(is|are)\s+(the|your)|is\s+there|are\s+there)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProcessQuestion();
+
+    [GeneratedRegex(@"\b(pick|collect|cancel|change|modify|edit|add|gift|wrap|return|exchange)\w*", RegexOptions.IgnoreCase)]
+    private static partial Regex PickupOrChange();
+
+    [GeneratedRegex(@"^\W*(are\s+(you|u)|r\s+u|is\s+this)\s+(a\s+|an\s+)?(bot|robot|human|real(\s+person)?|person|ai|machine|chatbot)\W*$|^\W*who\s+(are\s+you|am\s+i\s+(talking|speaking)\s+(to|with))\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex IdentityQuestion();
+
     [GeneratedRegex(@"\b(order|track|tracking|package|parcel|shipment|delivery|purchase)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderWord();
 
@@ -699,22 +888,37 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\b(in\s+stock|out\s+of\s+stock|stock|available|availability|sold\s+out|restock|back\s+in|have\s+(it|this|that|them|one)\s+in|come\s+in|comes\s+in|any\s+left|still\s+have)\b")]
+    [GeneratedRegex(@"\b(in\s+stock|out\s+of\s+stock|stock|available|availability|sold\s+out|restock|back\s+in|have\s+(it|this|that|them|one)\s+in|come\s+in|comes\s+in|any\s+left|still\s+have|do\s+(you|u)\s+(have|got|carry))\b")]
     private static partial Regex StockIntent();
 
     [GeneratedRegex(@"\b(size|sizes|sizing|fit|fits|fitting|run\s+(small|large|big|true)|runs\s+(small|large|big|true)|true\s+to\s+size|measurements?|what\s+size)\b")]
     private static partial Regex SizeIntent();
 
-    [GeneratedRegex(@"\b(compatible|compatibility|work\s+with|works\s+with|fit\s+(my|on|onto|in|into|with)|fits\s+(my|on|onto|in|into|with)|use\s+(it\s+)?with|go\s+with|attach)\b")]
+    [GeneratedRegex(@"\b(compatible|compatibility|work\s+with|works\s+with|fit\s+(my|on|onto|in|into|with)|fits\s+(my|on|onto|in|into|with)|use\s+(it\s+)?with|go\s+with|attach|stick\s+(to|on)|connect\s+(to|with)|pair\s+with|charge\s+my)\b")]
     private static partial Regex CompatibilityIntent();
 
-    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something\s+for|ideal|under\s+\$?\d|below\s+\$?\d|budget|gift\s+for|what\s+do\s+you\s+have)\b")]
+    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gift|ideas?|(under|below|less\s+than)\s+(\$|€|£|a\$|ca\$)?\d+|budget|gift\s+for|what\s+do\s+you\s+have)\b")]
     private static partial Regex RecommendationIntent();
 
-    [GeneratedRegex(@"\b(it|this|that|them|they|this\s+one|that\s+one)\b")]
+    [GeneratedRegex(@"\b(it|this|that|them|they|one|ones|same)\b")]
     private static partial Regex ReferenceWord();
 
-    [GeneratedRegex(@"(under|below|less\s+than|max(imum)?|up\s+to|cheaper\s+than|within|budget\s+(of|is)?)\s*(\$|€|£|usd|eur)?\s*(?<amount>\d[\d,]*(\.\d+)?)")]
+    [GeneratedRegex(@"^\s*(and|also|what\s+about|how\s+about|and\s+the)\b")]
+    private static partial Regex FollowUpStart();
+
+    [GeneratedRegex(@"\b(difference|differences|differ|compare|compared|comparison|vs\.?|versus|better|cheaper|pricier|more\s+expensive|lighter|heavier|longer|shorter|bigger|smaller|warmer|which\s+(one|is|of))\b")]
+    private static partial Regex ComparisonIntent();
+
+    [GeneratedRegex(@"\w\s+or\s+(the\s+)?\w")]
+    private static partial Regex OrBetween();
+
+    [GeneratedRegex(@"\b(fit|fits|fitting|go\s+in|go\s+into|hold|take)\b")]
+    private static partial Regex FitWord();
+
+    [GeneratedRegex(@"\b(which|what)\s+(size|one)|\bsize\s+(should|do|would)|\bwhat\s+size\b")]
+    private static partial Regex WhichSize();
+
+    [GeneratedRegex(@"(under|below|less\s+than|max(imum)?|up\s+to|cheaper\s+than|within|budget\s+(of|is)?)\s*((a|ca|us|au|nz)?\$|€|£|usd|eur|cad|aud|gbp)?\s*(?<amount>\d[\d,]*(\.\d+)?)")]
     private static partial Regex MaxPricePattern();
 
     [GeneratedRegex(@"(over|above|more\s+than|at\s+least)\s*(\$|€|£|usd|eur)?\s*(?<amount>\d[\d,]*(\.\d+)?)")]
@@ -722,6 +926,12 @@ public sealed partial class BuiltInAssistantEngine
 
     [GeneratedRegex(@"\b(compatib|works?[-_ ]?with|fits|fit[-_ ]?with)", RegexOptions.IgnoreCase)]
     private static partial Regex CompatibilityKey();
+
+    [GeneratedRegex(@"\b(?:not|except|excluding|no)\s+(?:for\s+|with\s+)?(?<x>[^;)]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex NegatedPart();
+
+    [GeneratedRegex(@"\b(suitable|for\s+use|fits|use\s+with)", RegexOptions.IgnoreCase)]
+    private static partial Regex SuitableKey();
 
     [GeneratedRegex(@"^(fit|sizing|size[-_ ]?(guide|advice|note)|cut)$", RegexOptions.IgnoreCase)]
     private static partial Regex SizeKey();
@@ -731,4 +941,16 @@ public sealed partial class BuiltInAssistantEngine
 
     [GeneratedRegex(@"\bsiz(e|ing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SizeGuide();
+
+    [GeneratedRegex(@"(\$|€|£|¥)\s?\d|\d\s?(usd|eur|gbp|cad|aud|dollars?|euros?|pounds?)\b|\bfree\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyAmount();
+
+    [GeneratedRegex(@"\bhow\s+(long|fast|quick|soon)\b|\bhow\s+many\s+(days|weeks)\b|\bwhen\s+will\b")]
+    private static partial Regex DurationQuestion();
+
+    [GeneratedRegex(@"\d\s*(-|–|to)?\s*\d*\s*(business\s+|working\s+)?(days?|weeks?|hours?|months?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"^\D*(?<n>\d+(?:[.,]\d+)?)\D*$")]
+    private static partial Regex VariantNumber();
 }

@@ -19,19 +19,31 @@ internal sealed partial class KnowledgeIndex
         FaqIndex = new Bm25Index(snapshot.Faq.Select(f => (IReadOnlyList<string>)[.. TextAnalyzer.Terms(f.Question), .. TextAnalyzer.Terms(f.Question), .. TextAnalyzer.Terms(f.Answer)]));
 
         ProductNameTerms = snapshot.Products.Select(p => TextAnalyzer.Terms(p.Name).Distinct().ToList()).ToList();
+        ProductNameBigrams = snapshot.Products.Select(p => (IReadOnlySet<string>)Bigrams(TextAnalyzer.Terms(p.Name))).ToList();
         ProductNameIndex = new Bm25Index(ProductNameTerms.Select(t => (IReadOnlyList<string>)t));
         ProductIndex = new Bm25Index(snapshot.Products.Select(p => (IReadOnlyList<string>)ProductTerms(p)));
         ProductAttributeTerms = snapshot.Products.Select(p => (IReadOnlySet<string>)p.Attributes
             .SelectMany(a => TextAnalyzer.Terms(a.Key + " " + a.Value))
             .Concat(TextAnalyzer.Terms(p.Description)).ToHashSet()).ToList();
         // The kind of each product ("jacket", "tent"): the last word of its name, and its category attribute if any.
+        // A category of several words names its kind by the last one: a "phone case" is a case, not a phone.
         ProductKinds = snapshot.Products.Select(p => (IReadOnlySet<string>)TextAnalyzer.Terms(p.Name).TakeLast(1)
-            .Concat(p.Attributes.Where(a => IsKindKey(a.Key)).SelectMany(a => TextAnalyzer.Terms(a.Value)))
+            .Concat(p.Attributes.Where(a => IsKindKey(a.Key)).SelectMany(a => a.Value.Split(',', '/'))
+                .SelectMany(v => TextAnalyzer.Terms(v).TakeLast(1)))
             .ToHashSet()).ToList();
         AllKinds = ProductKinds.SelectMany(k => k).ToHashSet();
     }
 
     public IReadOnlyList<PolicyPassage> Passages { get; }
+
+    /// <summary>Consecutive name terms ("usbc usbc"): a question that repeats a name's word order names that product.</summary>
+    public IReadOnlyList<IReadOnlySet<string>> ProductNameBigrams { get; }
+
+    /// <summary>Whether the policies or FAQ use the term at all (a place the store names, for example).</summary>
+    public bool PoliciesKnow(string term) => PassageIndex.Knows(term) || FaqIndex.Knows(term);
+
+    public static HashSet<string> Bigrams(IReadOnlyList<string> terms) =>
+        Enumerable.Range(0, Math.Max(0, terms.Count - 1)).Select(i => terms[i] + " " + terms[i + 1]).ToHashSet();
 
     public Bm25Index PassageIndex { get; }
 
@@ -74,7 +86,7 @@ internal sealed partial class KnowledgeIndex
         return terms;
     }
 
-    /// <summary>Sentences and lines; a short heading line ("Shipping zones:") stays with the sentence after it.</summary>
+    /// <summary>Sentences and lines; a short heading line or question stays with the sentence after it.</summary>
     private static IEnumerable<string> SplitPassages(string text)
     {
         string? carry = null;
@@ -92,7 +104,8 @@ internal sealed partial class KnowledgeIndex
                 carry = null;
             }
 
-            if (sentence.EndsWith(':') && sentence.Length < 60)
+            // "Shipping zones:" and "Damaged in transit?" head the sentence that answers them.
+            if ((sentence.EndsWith(':') && sentence.Length < 60) || (sentence.EndsWith('?') && sentence.Length < 80))
             {
                 carry = sentence;
                 continue;

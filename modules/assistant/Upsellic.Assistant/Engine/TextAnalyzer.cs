@@ -15,13 +15,13 @@ internal static partial class TextAnalyzer
     {
         "a", "an", "the", "and", "or", "but", "of", "to", "for", "in", "on", "at", "by", "with", "from", "as", "into", "about",
         "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "done", "have", "has", "had",
-        "i", "me", "my", "mine", "we", "us", "our", "you", "your", "yours", "it", "its", "this", "that", "these", "those", "they",
+        "i", "me", "my", "mine", "we", "us", "our", "united", "u", "ur", "pls", "plz", "you", "your", "yours", "it", "its", "this", "that", "these", "those", "they",
         "them", "their", "he", "she", "his", "her", "what", "which", "who", "whom", "whose", "where", "how", "why",
         "can", "could", "would", "should", "will", "shall", "may", "might", "must", "there", "here", "any", "some", "all",
         "get", "got", "please", "tell", "know", "need", "want", "wanted", "like", "just", "also", "if", "so", "than", "then",
         "too", "very", "really", "one", "ones", "thing", "things", "im", "ive", "id", "dont", "doesnt", "s", "t", "re", "ll", "d",
         "hi", "hello", "hey", "thanks", "thank", "okay", "ok", "yes", "no", "not", "anything", "something", "lot", "lots",
-        "let", "out", "up", "over", "under", "below", "above", "less", "more", "most", "much", "many", "again", "still",
+        "let", "out", "up", "number", "numbers", "after", "before", "since", "ago", "over", "under", "below", "above", "less", "more", "most", "much", "many", "again", "still",
         "policy", "policies", "info", "information", "question", "help", "say", "said", "make", "made", "look", "looking",
         "find", "give", "offer", "offered", "sell", "sold", "buy", "bought", "purchase", "item", "items", "product", "products",
         "store", "shop", "go", "going", "take", "takes", "use", "used", "using", "good", "best", "great", "nice", "recommend",
@@ -35,13 +35,28 @@ internal static partial class TextAnalyzer
     private static readonly FrozenDictionary<string, string> Synonyms = BuildSynonyms(new Dictionary<string, string[]>
     {
         ["ship"] = ["shipping", "shipped", "ships", "shipment", "shipments", "delivery", "deliveries", "deliver", "delivered", "delivering",
-            "dispatch", "dispatched", "send", "sending", "sent", "mail", "mailed", "postage", "post", "courier", "parcel", "parcels", "package", "packages", "arrive", "arrives", "arrival"],
+            "dispatch", "dispatched", "send", "sending", "sent", "mail", "mailed", "postage", "post", "posted", "parcel", "parcels", "package", "packages", "arrive", "arrives", "arrived", "arriving", "arrival"],
+        // Who carries the parcel: a question about "the courier" meets a policy that only names the carriers.
+        ["carrier"] = ["carriers", "courier", "couriers", "dhl", "ups", "usps", "fedex", "dpd", "gls", "evri", "hermes", "sendle", "ctt", "purolator", "royalmail", "canadapost", "auspost"],
+        ["tax"] = ["taxes", "vat", "gst", "hst", "pst", "duty", "duties", "customs", "import", "tariff", "tariffs"],
+        ["instalment"] = ["instalments", "installment", "installments", "klarna", "afterpay", "clearpay", "zip", "affirm", "laybuy", "bnpl", "paylater"],
+        ["pickup"] = ["collect", "collection", "collecting", "pickups"],
+        ["contact"] = ["phone", "call", "telephone", "reach", "contacting", "helpline"],
+        ["location"] = ["located", "based", "address", "situated", "locations", "visit", "physical", "showroom", "premises"],
+        ["wear"] = ["wore", "worn", "wearing", "wears"],
+        ["open"] = ["opening", "hours", "opened", "close", "closing"],
+        ["damage"] = ["damaged", "broken", "broke", "cracked", "smashed", "shattered", "dented"],
+        ["handmade"] = ["handcrafted", "handmade", "artisan"],
+        ["usa"] = ["america", "american", "states"],
+        ["uk"] = ["britain", "british", "england", "scotland", "wales", "gb"],
+        ["sofa"] = ["couch", "settee"],
+        ["cosy"] = ["cozy", "snug", "comfy"],
         ["return"] = ["returns", "returned", "returning", "refund", "refunds", "refunded", "exchange", "exchanges", "exchanged", "exchanging"],
-        ["pay"] = ["payment", "payments", "paying", "paid", "checkout", "installments", "instalments", "klarna", "afterpay"],
-        ["warranty"] = ["warranties", "guarantee", "guarantees", "guaranteed", "defect", "defects", "defective", "faulty"],
+        ["pay"] = ["payment", "payments", "paying", "paid", "checkout"],
+        ["warranty"] = ["warranties", "guarantee", "guarantees", "guaranteed", "defect", "defects", "defective", "faulty", "covered"],
         ["cost"] = ["costs", "price", "prices", "priced", "pricing", "fee", "fees", "charge", "charges", "charged", "expensive", "cheap", "cheaper"],
-        ["time"] = ["long", "days", "day", "quickly", "quick", "fast", "soon", "when", "weeks", "week", "business"],
-        ["international"] = ["abroad", "overseas", "worldwide", "internationally", "countries", "country", "outside"],
+        ["time"] = ["long", "days", "day", "quickly", "quick", "fast", "soon", "when", "weeks", "week", "business", "working"],
+        ["international"] = ["abroad", "overseas", "worldwide", "internationally", "countries", "country", "outside", "foreign"],
         ["waterproof"] = ["rain", "rainy", "rainproof", "wet", "watertight"],
         ["warm"] = ["warmth", "warmer", "warmest", "insulated", "insulation", "insulating", "thermal", "cold", "freezing"],
         ["light"] = ["lightweight", "ultralight", "lighter", "lightest", "ul"],
@@ -61,10 +76,88 @@ internal static partial class TextAnalyzer
         ["card"] = ["cards", "visa", "mastercard", "amex"],
     });
 
+    /// <summary>
+    /// Phrases that mean one thing only together ("send it back" is a return, "pay later" an instalment plan), read as
+    /// that one word before the words are split; "US" in capitals is the country, not the pronoun.
+    /// </summary>
+    private static readonly (System.Text.RegularExpressions.Regex Pattern, string Replacement)[] Phrases =
+    [
+        (new(@"\b(send|sending|ship|post|bring|take|give)\s+(it|them|this|that|something|stuff|items?|things?|\w+)?\s*back\b|\bmoney\s+back\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " return "),
+        (new(@"\b(buy\s+now,?\s+)?pay\s+(later|over\s+time|in\s+\d+)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " paylater "),
+        (new(@"\b(stopped|stop|stops|not|isnt|isn't|doesnt|doesn't)\s+(working|work|charging|charge)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " faulty "),
+        (new(@"\b(made|done|sewn|stitched|crafted)\s+by\s+hand\b|\bhand[\s-]made\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " handmade "),
+        (new(@"\bpick(ed|ing)?[\s-]?up\b|\bin\s+person\b|\bclick\s+(and|&)\s+collect\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " pickup "),
+        (new(@"\b(royal\s+mail|canada\s+post|australia\s+post)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " carrier "),
+        (new(@"\b(usb|type)[\s-]?c\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " usbc "),
+        (new(@"\b(usb)[\s-]?a\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " usba "),
+        (new(@"\bunited\s+states\b|\bU\.?S\.?A?\b(?!\w)"), " usa "),
+        (new(@"\bunited\s+kingdom\b|\bU\.?K\.?(?!\w)"), " uk "),
+        (new(@"\bnew\s+zealand\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " newzealand "),
+    ];
+
+    /// <summary>
+    /// Countries and regions a shopper names that a store's policy may only cover by region: Germany is in the EU and
+    /// Europe, Ontario in Canada. Any place a store does not name is at least "international" to it.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string[]> Places = BuildPlaces(new Dictionary<string, string[]>
+    {
+        ["eu europe"] = ["germany", "france", "italy", "spain", "portugal", "netherlands", "holland", "belgium", "austria", "ireland",
+            "poland", "sweden", "denmark", "finland", "greece", "czechia", "czech", "hungary", "romania", "croatia", "slovakia",
+            "slovenia", "luxembourg", "estonia", "latvia", "lithuania", "bulgaria", "malta", "cyprus"],
+        ["europe"] = ["switzerland", "norway", "iceland", "uk"],
+        ["canada"] = ["ontario", "quebec", "alberta", "manitoba", "saskatchewan", "bc", "columbia", "nova", "scotia", "brunswick",
+            "newfoundland", "toronto", "vancouver", "montreal", "calgary", "ottawa", "edmonton", "winnipeg"],
+        ["usa"] = ["california", "texas", "florida", "york", "nyc", "washington", "oregon", "illinois", "ohio", "georgia", "arizona",
+            "colorado", "michigan", "massachusetts", "hawaii", "alaska"],
+        ["australia"] = ["sydney", "melbourne", "brisbane", "perth", "adelaide", "queensland", "nsw", "victoria", "tasmania"],
+    });
+
+    /// <summary>
+    /// The question's terms with places a store might name only by region added as that region: "ship to Germany?" also
+    /// asks about "eu" and "europe", and about "international" when the knowledge (<paramref name="known"/>) does not
+    /// name Germany itself.
+    /// </summary>
+    public static List<string> ExpandPlaces(IReadOnlyList<string> terms, Func<string, bool> known)
+    {
+        var expanded = new List<string>(terms.Count + 2);
+        foreach (var term in terms)
+        {
+            if (known(term) || !IsPlace(term))
+            {
+                expanded.Add(term);
+                continue;
+            }
+
+            var regions = Places.TryGetValue(term, out var found) ? found : [];
+
+            expanded.AddRange(regions.Where(known));
+            if (!regions.Any(known))
+            {
+                expanded.Add("international");
+            }
+        }
+
+        return expanded.Distinct().ToList();
+    }
+
+    /// <summary>Whether the word names a country, region or city (a shipping destination).</summary>
+    public static bool IsPlace(string term) => PlaceNames.Contains(term);
+
+    private static readonly FrozenSet<string> PlaceNames = Places.Keys.Concat(Places.Values.SelectMany(r => r))
+        .Concat(["eu", "europe", "canada", "usa", "uk", "australia", "newzealand", "japan", "china", "india", "mexico", "brazil",
+            "singapore", "korea", "africa", "asia"])
+        .ToFrozenSet();
+
     public static List<string> Terms(string? text)
     {
         var terms = new List<string>();
-        foreach (var word in Words(MarkupTag().Replace(text ?? string.Empty, " ")))
+        var cleaned = MarkupTag().Replace(text ?? string.Empty, " ");
+        foreach (var (pattern, replacement) in Phrases)
+        {
+            cleaned = pattern.Replace(cleaned, replacement);
+        }
+
+        foreach (var word in Words(cleaned))
         {
             if (word.Length == 1 && !char.IsDigit(word[0]))
             {
@@ -77,7 +170,8 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
-            terms.Add(Stem(folded));
+            // A place is a name, not a word to stem: "France" must stay "france" to be found as a country.
+            terms.Add(IsPlace(folded) ? folded : Stem(folded));
         }
 
         return terms;
@@ -167,6 +261,11 @@ internal static partial class TextAnalyzer
     private static string UndoubleConsonant(string w) =>
         w.Length > 2 && w[^1] == w[^2] && "bdgmnprt".Contains(w[^1]) ? w[..^1] : w;
 
+    private static FrozenDictionary<string, string[]> BuildPlaces(Dictionary<string, string[]> regions) =>
+        regions.SelectMany(r => r.Value.Select(place => (place, Regions: r.Key.Split(' '))))
+            .GroupBy(p => p.place)
+            .ToFrozenDictionary(g => g.Key, g => g.SelectMany(p => p.Regions).Distinct().ToArray());
+
     private static FrozenDictionary<string, string> BuildSynonyms(Dictionary<string, string[]> groups) =>
         groups.SelectMany(g => g.Value.Select(word => (word, g.Key))).ToFrozenDictionary(p => p.word, p => p.Key);
 }
@@ -204,6 +303,9 @@ internal sealed class Bm25Index
     public double Idf(string term) => _idf.TryGetValue(term, out var idf) ? idf : _unseenIdf;
 
     public bool Contains(int document, string term) => _documents[document].ContainsKey(term);
+
+    /// <summary>Whether any document has the term.</summary>
+    public bool Knows(string term) => _idf.ContainsKey(term);
 
     public double Score(int document, IReadOnlyCollection<string> queryTerms)
     {

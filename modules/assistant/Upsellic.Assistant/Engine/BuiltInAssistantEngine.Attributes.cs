@@ -1,0 +1,430 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Upsellic.Assistant.Engine;
+
+/// <summary>
+/// Questions about one property of a product ("is it waterproof?", "how heavy is it?"), comparisons of products and
+/// measurements ("my foot is 26.5 cm"): answered from the attribute that holds the fact, never from the price alone.
+/// </summary>
+public sealed partial class BuiltInAssistantEngine
+{
+    /// <summary>
+    /// How shoppers ask for a property, and the words attribute keys use for it: "how heavy" is asked of a "weight",
+    /// "what is it made of" of a "material" or an "upper". A key is also found by the question's own words.
+    /// </summary>
+    private static readonly (Regex Cue, string[] Keys)[] AttributeConcepts =
+    [
+        (new(@"\b(heavy|heavier|weigh|weighs|weight|light(er|est)?|lightweight)\b"), ["weight", "load"]),
+        (new(@"\b(made\s+(of|from|out\s+of)|material|materials|fabric|what\s+is\s+it\s+made|upper|leather|cotton|wool)\b"), ["material", "upper", "fabric", "wood", "composition", "lining", "shell"]),
+        (new(@"\b(capacity|hold|holds|litres?|liters?|volume|how\s+many\s+ml|how\s+much\s+(does\s+it\s+)?(hold|fit))\b"), ["capacity", "volume"]),
+        (new(@"\b(how\s+(big|large|small)|dimensions?|measurements?|size\s+of|how\s+much\s+space)\b"), ["dimension", "size", "diameter", "length", "height", "width", "capacity", "volume"]),
+        (new(@"\bhow\s+long\s+(is|are)\b|\blength\b|\blong\b"), ["length"]),
+        (new(@"\b(how\s+(tall|high)|height|tall)\b"), ["height"]),
+        (new(@"\b(how\s+wide|width|wide)\b"), ["width"]),
+        (new(@"\b(waterproof|water\s*proof|water[\s-]resistant|water|rain|wet|splash)\b"), ["waterproof", "water"]),
+        (new(@"\b(battery|last|lasts|runtime|charge\s+time|playtime)\b"), ["battery", "runtime"]),
+        (new(@"\b(smell|smells|scent|scented|fragrance|aroma|notes)\b"), ["scent", "fragrance", "notes"]),
+        (new(@"\b(ingredients?|what'?s\s+in|contain|contains)\b"), ["ingredient", "contents"]),
+        (new(@"\b(plane|flight|fly|flying|airline|airplane|cabin|carry[\s-]on|hand\s+luggage)\b"), ["airline", "flight", "cabin"]),
+        (new(@"\b(wash|washing|washable|clean|cleaning|laundry)\b"), ["washable", "care", "wash", "cover"]),
+        (new(@"\bdishwasher\b"), ["dishwasher"]),
+        (new(@"\bmicrowave\b"), ["microwave"]),
+        (new(@"\b(oven|temperature|heat|degrees)\b"), ["oven", "temperature"]),
+        (new(@"\b(ports?|plugs?|sockets?|connectors?|connections?)\b"), ["port", "plug", "connector"]),
+        (new(@"\b(noise|anc|quiet|loud)\b"), ["noise"]),
+        (new(@"\b(power|watts?|output|fast\s+charg\w*)\b"), ["output", "power"]),
+        (new(@"\b(colou?rs?)\b"), ["colour", "color"]),
+        (new(@"\b(warm|warmth|insulat\w*|cold)\b"), ["insulation", "warmth", "temperature", "fill"]),
+        (new(@"\b(burn|burns|burning)\b"), ["burn"]),
+        (new(@"\b(heel)\b"), ["heel"]),
+        (new(@"\b(sole|grip)\b"), ["sole", "outsole"]),
+        (new(@"\b(skin|oily|dry|sensitive)\b"), ["skin"]),
+        (new(@"\b(vegan|animal)\b"), ["vegan"]),
+        (new(@"\b(age|old|puppy|puppies|kitten|adult|senior)\b"), ["age", "life stage"]),
+        (new(@"\b(assembl\w*|put\s+together|set\s*up)\b"), ["assembly"]),
+    ];
+
+    /// <summary>The attribute answer for one product, or null when no attribute of it holds what was asked.</summary>
+    private static AssistantReply? AttributeAnswer(string text, int productIndex, KnowledgeSnapshot knowledge, IReadOnlyCollection<string> contentTerms)
+    {
+        var product = knowledge.Products[productIndex];
+        var lower = WithoutName(text.ToLowerInvariant(), product);
+        var best = BestAttributes(lower, product, contentTerms);
+        if (best.Count == 0)
+        {
+            return null;
+        }
+
+        var (key, value) = best[0];
+        var name = $"the {product.Name} ({Money(product.Price, knowledge.Currency)})";
+        var yesNo = YesNoQuestion().IsMatch(lower);
+        var cleaned = LeadingYesNo().Replace(value, string.Empty).Trim();
+        string sentence;
+        if (yesNo && Negative(value))
+        {
+            sentence = $"No — for {name}, {Label(key).ToLowerInvariant()}: {value}.";
+        }
+        else if (yesNo && Affirmative(value))
+        {
+            sentence = cleaned.Length == 0
+                ? $"Yes — {name} is {Label(key).ToLowerInvariant()}."
+                : $"Yes — {name}: {Label(key).ToLowerInvariant()} ({cleaned}).";
+        }
+        else if (yesNo && CopulaQuestion().IsMatch(lower) && !Qualified(value) && AskedAdjective(lower, key) is { } adjective)
+        {
+            // "Is it waterproof?" of a "waterproof rating: 20,000 mm": the rating is the yes, and the evidence.
+            var evidence = string.Equals(key.Trim(), adjective, StringComparison.OrdinalIgnoreCase) ? value : $"{Label(key).ToLowerInvariant()}: {value}";
+            sentence = $"Yes — {name} is {adjective} ({evidence}).";
+        }
+        else
+        {
+            sentence = $"{Capital(name)} — {Label(key).ToLowerInvariant()}: {value}.";
+        }
+
+        var text2 = new StringBuilder(Capital(sentence));
+        foreach (var (otherKey, otherValue) in best.Skip(1).Take(2))
+        {
+            text2.Append(' ').Append(Label(otherKey)).Append(": ").Append(otherValue).Append('.');
+        }
+
+        return Reply(text2.Append(LinkOf(product)).ToString(), AssistantTopics.Product);
+    }
+
+    /// <summary>The product's attributes that answer the question, best first: a key named by a cue or by the question's words.</summary>
+    private static List<KeyValuePair<string, string>> BestAttributes(string lower, SnapshotProduct product, IReadOnlyCollection<string> contentTerms)
+    {
+        var cueKeys = AttributeConcepts.Where(c => c.Cue.IsMatch(lower)).SelectMany(c => c.Keys).ToList();
+        var scored = new List<(KeyValuePair<string, string> Attribute, double Score)>();
+        foreach (var attribute in product.Attributes)
+        {
+            if (IsKindOrGender(attribute.Key))
+            {
+                continue;
+            }
+
+            var key = attribute.Key.ToLowerInvariant();
+            var keyTerms = TextAnalyzer.Terms(attribute.Key);
+            var valueTerms = TextAnalyzer.Terms(attribute.Value);
+            var score = 0.0;
+            if (cueKeys.Any(k => key.Contains(k, StringComparison.Ordinal)))
+            {
+                // The first cue keys are the most specific ("weight" before "size"): they score a little higher.
+                score += 3 - (0.1 * Math.Min(5, cueKeys.FindIndex(k => key.Contains(k, StringComparison.Ordinal))));
+            }
+
+            score += 2 * keyTerms.Count(contentTerms.Contains);
+            score += 0.5 * valueTerms.Distinct().Count(contentTerms.Contains);
+            if (score > 0.4)
+            {
+                scored.Add((attribute, score));
+            }
+        }
+
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        var top = scored.Max(s => s.Score);
+        return scored.Where(s => s.Score >= top * 0.99 || (s.Score >= 2 && s.Score >= top * 0.75)).OrderByDescending(s => s.Score)
+            .Select(s => s.Attribute).ToList();
+    }
+
+    /// <summary>
+    /// The question without the product's own name: "is the wool throw itchy?" asks nothing about the material, even
+    /// though "wool" is a material word.
+    /// </summary>
+    private static string WithoutName(string lower, SnapshotProduct product)
+    {
+        foreach (var word in TextAnalyzer.Words(product.Name).Where(w => w.Length >= 3))
+        {
+            lower = Regex.Replace(lower, $@"\b{Regex.Escape(word)}\b", " ");
+        }
+
+        return lower;
+    }
+
+    private static bool Negative(string value) => NegativeValue().IsMatch(value);
+
+    private static bool Affirmative(string value) => AffirmativeValue().IsMatch(value);
+
+    /// <summary>A value that limits itself ("water-repellent, not fully waterproof"): no plain yes can be read from it.</summary>
+    private static bool Qualified(string value) => QualifiedValue().IsMatch(value);
+
+    /// <summary>The adjective the shopper asked about when the key itself is that adjective ("waterproof rating").</summary>
+    private static string? AskedAdjective(string lower, string key)
+    {
+        var keyWords = TextAnalyzer.Words(key).ToList();
+        return TextAnalyzer.Words(lower).Where(w => w.Length > 3 && keyWords.Contains(w) && !TextAnalyzer.IsStopWord(w)).FirstOrDefault();
+    }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    // ---------------------------------------------------------------- comparisons
+
+    /// <summary>Two or more products side by side: the asked property (or price and shared attributes) of each.</summary>
+    private static AssistantReply Comparison(string text, IReadOnlyList<int> products, KnowledgeSnapshot knowledge, IReadOnlyCollection<string> contentTerms)
+    {
+        var lower = text.ToLowerInvariant();
+        // One product per thing named: "the Summit Shell Jacket" also names its women's version, which adds nothing.
+        var sequence = TextAnalyzer.Terms(text).ToHashSet();
+        var chosen = new List<int>();
+        var explained = new HashSet<string>();
+        foreach (var candidate in products)
+        {
+            var matched = knowledge.Index.ProductNameTerms[candidate].Where(sequence.Contains).ToList();
+            if (matched.Count > 0 && matched.All(explained.Contains))
+            {
+                continue;
+            }
+
+            chosen.Add(candidate);
+            explained.UnionWith(matched);
+        }
+
+        var compared = chosen.Take(3).Select(i => knowledge.Products[i]).ToList();
+        var lines = new List<string>();
+        var asksPrice = PriceWords().IsMatch(lower);
+        foreach (var product in compared)
+        {
+            var asked = BestAttributes(compared.Aggregate(lower, (t, p) => WithoutName(t, p)), product, contentTerms).Take(2).ToList();
+            if (asked.Count == 0 && !asksPrice)
+            {
+                // No property named ("what's the difference?"): the attributes the products share tell them apart.
+                var shared = product.Attributes.Where(a => !IsKindOrGender(a.Key)
+                    && compared.Where(o => o != product).All(o => o.Attributes.ContainsKey(a.Key))).Take(3).ToList();
+                asked = shared.Count > 0 ? shared : product.Attributes.Where(a => !IsKindOrGender(a.Key)).Take(2).ToList();
+            }
+
+            var facts = asked.Select(a => $"{Label(a.Key).ToLowerInvariant()} {a.Value}");
+            lines.Add($"the {product.Name} costs {Money(product.Price, knowledge.Currency)}" + (asked.Count > 0 ? ", " + string.Join(", ", facts) : string.Empty));
+        }
+
+        var answer = Capital(string.Join("; ", lines)) + ".";
+        if (asksPrice && CheaperWords().IsMatch(lower) && compared.Select(p => p.Price).Distinct().Count() > 1)
+        {
+            var cheapest = compared.MinBy(p => p.Price)!;
+            answer = $"The {cheapest.Name} is the cheaper one. " + answer;
+        }
+
+        return Reply(answer, AssistantTopics.Product);
+    }
+
+    // ---------------------------------------------------------------- measurements
+
+    /// <summary>A measurement the shopper gave ("26.5 cm", "17 inch", "30kg", "250 litre") in a base unit per dimension.</summary>
+    private readonly record struct Measure(double Value, string Dimension);
+
+    private static Measure? ShopperMeasure(string text)
+    {
+        var match = MeasurePattern().Match(text.ToLowerInvariant());
+        return match.Success ? ToMeasure(match.Groups["n"].Value, match.Groups["u"].Value) : null;
+    }
+
+    private static Measure? ToMeasure(string number, string unit)
+    {
+        if (!double.TryParse(number.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        return unit.ToLowerInvariant().Trim() switch
+        {
+            "mm" => new Measure(value / 10, "length"),
+            "cm" => new Measure(value, "length"),
+            "m" => new Measure(value * 100, "length"),
+            "in" or "inch" or "inches" or "\"" or "″" => new Measure(value * 2.54, "length"),
+            "g" => new Measure(value / 1000, "mass"),
+            "kg" or "kgs" or "kilo" or "kilos" => new Measure(value, "mass"),
+            "lb" or "lbs" or "pounds" => new Measure(value * 0.4536, "mass"),
+            "ml" => new Measure(value / 1000, "volume"),
+            "l" or "litre" or "litres" or "liter" or "liters" => new Measure(value, "volume"),
+            _ => null,
+        };
+    }
+
+    /// <summary>One entry of a size chart or range: its label ("M", "EU 41") and the span it covers.</summary>
+    private sealed record ChartEntry(string Label, double Low, double High, string Text);
+
+    /// <summary>
+    /// The entries of a chart written as text: "XS 35-45 cm, S 45-60 cm", "EU 38 = 24.5 cm, EU 39 = 25 cm",
+    /// "M 70 x 55 cm (dogs up to 20 kg)", "laptops 10 to 16 inches". Entries measure the shopper's dimension only.
+    /// </summary>
+    private static List<ChartEntry> ChartEntries(string chart, string dimension)
+    {
+        var entries = new List<ChartEntry>();
+        foreach (var raw in ChartSeparator().Split(chart))
+        {
+            var segment = raw.Trim();
+            var range = RangePattern().Matches(segment).Select(m => (m, Low: ToMeasure(m.Groups["a"].Value, m.Groups["u"].Value), High: ToMeasure(m.Groups["b"].Value, m.Groups["u"].Value)))
+                .FirstOrDefault(r => r.Low?.Dimension == dimension);
+            double low, high;
+            int at;
+            if (range.m is not null)
+            {
+                (low, high, at) = (range.Low!.Value.Value, range.High!.Value.Value, range.m.Index);
+            }
+            else if (UpToPattern().Matches(segment).Select(m => (m, M: ToMeasure(m.Groups["n"].Value, m.Groups["u"].Value))).FirstOrDefault(u => u.M?.Dimension == dimension) is { m: not null } upTo)
+            {
+                (low, high, at) = (0, upTo.M!.Value.Value, upTo.m.Index);
+            }
+            else if (MeasurePattern().Matches(segment.ToLowerInvariant()).Select(m => (m, M: ToMeasure(m.Groups["n"].Value, m.Groups["u"].Value))).FirstOrDefault(u => u.M?.Dimension == dimension) is { m: not null } point)
+            {
+                (low, high, at) = (point.M!.Value.Value, point.M!.Value.Value, point.m.Index);
+            }
+            else
+            {
+                continue;
+            }
+
+            entries.Add(new ChartEntry(ChartLabel(segment, at), low, high, segment));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The size an entry names: "EU 41" of "EU 41 = 26.5 cm", "M" of "M 60-75 cm", the measure itself otherwise.</summary>
+    private static string ChartLabel(string segment, int measureAt)
+    {
+        var head = segment[..measureAt];
+        var equals = head.LastIndexOfAny(['=', ':']);
+        if (equals >= 0 && head[(equals + 1)..].Trim().Length == 0)
+        {
+            head = head[..equals];
+        }
+
+        head = head[(head.LastIndexOf(':') + 1)..].Trim();
+        var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return segment.Trim();
+        }
+
+        var size = words.FirstOrDefault(w => SizeCode().IsMatch(w));
+        if (size is not null)
+        {
+            return size;
+        }
+
+        return words.Length >= 2 && words[^1].All(char.IsDigit) ? words[^2] + " " + words[^1] : words[^1];
+    }
+
+    /// <summary>The chart entry for a measurement: the one whose range holds it, else the smallest that is larger.</summary>
+    private static ChartEntry? EntryFor(List<ChartEntry> entries, Measure measure)
+    {
+        var holding = entries.Where(e => measure.Value >= e.Low - 1e-9 && measure.Value <= e.High + 1e-9).ToList();
+        if (holding.Count > 0)
+        {
+            // Of overlapping ranges ("up to 35 kg", "up to 50 kg"), the smallest size that holds the measurement.
+            return holding.MinBy(e => e.High);
+        }
+
+        return entries.Where(e => e.Low == e.High && e.Low > measure.Value).MinBy(e => e.Low);
+    }
+
+    /// <summary>A size for a measurement, from the product's own chart or the store's size guide.</summary>
+    private static AssistantReply? MeasurementSizing(string text, int? productIndex, KnowledgeSnapshot knowledge)
+    {
+        if (ShopperMeasure(text) is not { } measure)
+        {
+            return null;
+        }
+
+        var product = productIndex is { } p ? knowledge.Products[p] : null;
+        var charts = new List<(string Source, string Chart)>();
+        if (product is not null)
+        {
+            charts.AddRange(product.Attributes.Where(a => !CompatibilityKey().IsMatch(a.Key)).Select(a => (a.Key, a.Value)));
+        }
+
+        charts.AddRange(knowledge.Faq.Where(f => SizeGuide().IsMatch(f.Question) || SizeGuide().IsMatch(f.Answer)).Select(f => (f.Question, f.Answer)));
+        foreach (var (_, chart) in charts)
+        {
+            var entries = ChartEntries(chart, measure.Dimension);
+            if (entries.Count < 2 || EntryFor(entries, measure) is not { } entry)
+            {
+                continue;
+            }
+
+            var shown = ShopperMeasureText(text);
+            var answer = new StringBuilder(product is null
+                ? $"For {shown}, size {entry.Label} is the one to take ({entry.Text.Trim().TrimEnd('.')})."
+                : $"For {shown}, take size {entry.Label} of the {product.Name} ({entry.Text.Trim().TrimEnd('.')}).");
+            if (product is not null)
+            {
+                var fit = product.Attributes.Where(a => SizeKey().IsMatch(a.Key)).Select(a => a.Value).FirstOrDefault();
+                if (fit is not null)
+                {
+                    answer.Append($" Fit: {fit}.");
+                }
+
+                var variant = product.Variants.FirstOrDefault(v => string.Equals(v.Name.Trim(), entry.Label, StringComparison.OrdinalIgnoreCase));
+                if (variant is not null)
+                {
+                    answer.Append(variant.InStock ? $" {variant.Name} is in stock." : $" {variant.Name} is out of stock right now.");
+                }
+
+                answer.Append(LinkOf(product));
+            }
+
+            return Reply(answer.ToString(), AssistantTopics.Sizing);
+        }
+
+        return null;
+    }
+
+    /// <summary>The measurement as the shopper wrote it, rebuilt from the number and unit only (nothing else is echoed).</summary>
+    private static string ShopperMeasureText(string text)
+    {
+        var match = MeasurePattern().Match(text.ToLowerInvariant());
+        return $"{match.Groups["n"].Value} {match.Groups["u"].Value.Trim()}";
+    }
+
+    /// <summary>Whether a compatibility range ("10 to 16 inches", "60 to 200 L") holds the shopper's measurement; null when it has none.</summary>
+    private static bool? RangeHolds(string value, Measure measure)
+    {
+        var entries = ChartEntries(value, measure.Dimension).Where(e => e.High > e.Low).ToList();
+        return entries.Count == 0 ? null : entries.Any(e => measure.Value >= e.Low - 1e-9 && measure.Value <= e.High + 1e-9);
+    }
+
+    [GeneratedRegex(@"^\s*(is|are|does|do|can|could|will|would|has|have|was|were|did)\b")]
+    private static partial Regex YesNoQuestion();
+
+    [GeneratedRegex(@"^\s*(is|are)\b")]
+    private static partial Regex CopulaQuestion();
+
+    [GeneratedRegex(@"^\s*(no|not|none|never)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NegativeValue();
+
+    [GeneratedRegex(@"^\s*(yes|yep|included|supported|suitable)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AffirmativeValue();
+
+    [GeneratedRegex(@"\b(not|no|only|except|without|n't)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QualifiedValue();
+
+    [GeneratedRegex(@"\b(cheap\w*|expensive|price|prices|cost|costs|costly|pricier|budget|how\s+much)\b")]
+    private static partial Regex PriceWords();
+
+    [GeneratedRegex(@"\b(cheap\w*|less\s+expensive|lower\s+price|more\s+affordable)\b")]
+    private static partial Regex CheaperWords();
+
+    [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:[.,]\d+)?)\s*(?<u>mm|cm|m|inches|inch|in(?![a-z]|\s+[a-z])|""|″|kgs|kg|kilos?|g|lbs|lb|pounds|ml|litres|litre|liters|liter|l)(?![a-z0-9])")]
+    private static partial Regex MeasurePattern();
+
+    [GeneratedRegex(@"(?<a>\d+(?:[.,]\d+)?)\s*(?:-|–|to)\s*(?<b>\d+(?:[.,]\d+)?)\s*(?<u>mm|cm|m|inches|inch|in|""|kgs|kg|g|lbs|lb|ml|litres|litre|liters|liter|l)(?![a-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex RangePattern();
+
+    [GeneratedRegex(@"\b(?:up\s+to|max(?:imum)?|under)\s+(?<n>\d+(?:[.,]\d+)?)\s*(?<u>mm|cm|m|inches|inch|in|""|kgs|kg|g|lbs|lb|ml|litres|litre|liters|liter|l)(?![a-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex UpToPattern();
+
+    [GeneratedRegex(@"[,;]\s*(?![^()]*\))|\.\s+")]
+    private static partial Regex ChartSeparator();
+
+    [GeneratedRegex(@"^(X{0,3}S|M|X{0,3}L|\dXL|XXL|XXS)$")]
+    private static partial Regex SizeCode();
+
+    [GeneratedRegex(@"^\s*(yes|no)\b[\s,:;.\-—–]*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingYesNo();
+}
