@@ -5,7 +5,9 @@ using Upsellic.HandoffIntelligence.Ml;
 
 // The handoff model's workbench:
 //   train [--data DIR] [--output FILE]   rebuild the shipped model from the repo data, then evaluate it on the dev set
-//   evaluate [FILE.csv|FILE.jsonl]       print quality on a labelled set (default: the dev set copy)
+//   evaluate [FILE.csv|FILE.jsonl] [--model FILE.zip] [--errors]
+//                                        print quality on a labelled set (default: the dev set copy); --errors lists
+//                                        the misclassified conversations
 //   predict "TEXT" ["a:ANSWER" "TEXT"…]   decide on one conversation; turns starting with "a:" are the assistant's
 // Run from the repository root so the default output lands in the source tree, then rebuild to embed it.
 const string ShippedModelPath = "modules/handoff-intelligence/Upsellic.HandoffIntelligence/Ml/handoff-model.zip";
@@ -14,7 +16,10 @@ var command = args.FirstOrDefault() ?? "help";
 return command switch
 {
     "train" => Train(Option("--data") ?? HandoffTrainingData.DefaultDirectory, Option("--output") ?? ShippedModelPath),
-    "evaluate" => Evaluate(args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))),
+    "evaluate" => Evaluate(
+        args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && args[i] != "--model").FirstOrDefault(),
+        Option("--model"),
+        args.Contains("--errors")),
     "predict" when args.Length > 1 => Predict(args.Skip(1).ToArray()),
     _ => Usage(),
 };
@@ -32,14 +37,21 @@ static int Train(string dataDirectory, string modelPath)
     Console.WriteLine($"trained in {stopwatch.Elapsed.TotalSeconds:F1} s from {dataDirectory} -> {Path.GetFullPath(modelPath)}");
     using var stream = File.OpenRead(modelPath);
     var model = LocalHandoffModel.Load(stream, SentimentLexicon.Embedded);
-    var devSet = Path.Combine(dataDirectory, HandoffTrainingData.DevSetFile);
-    Console.WriteLine($"\nevaluation on {devSet}:");
-    Console.WriteLine(HandoffEvaluation.Of(model, HandoffExampleReader.Read(devSet)).ToReport());
+    foreach (var file in new[] { HandoffTrainingData.DevSetFile, HandoffTrainingData.HoldOutFile, HandoffTrainingData.FreshHoldOutFile })
+    {
+        var path = Path.Combine(dataDirectory, file);
+        if (File.Exists(path))
+        {
+            Console.WriteLine($"\nevaluation on {path}:");
+            Console.WriteLine(HandoffEvaluation.Of(model, HandoffExampleReader.Read(path)).ToReport());
+        }
+    }
+
     Console.WriteLine("rebuild Upsellic.HandoffIntelligence to embed the new model.");
     return 0;
 }
 
-static int Evaluate(string? file)
+static int Evaluate(string? file, string? modelFile, bool listErrors)
 {
     var path = file ?? Path.Combine(HandoffTrainingData.DefaultDirectory, HandoffTrainingData.DevSetFile);
     if (!File.Exists(path))
@@ -48,9 +60,33 @@ static int Evaluate(string? file)
         return 2;
     }
 
-    var model = LocalHandoffModel.LoadEmbedded(SentimentLexicon.Embedded);
-    Console.WriteLine($"evaluation of the shipped model on {Path.GetFullPath(path)}:");
-    Console.WriteLine(HandoffEvaluation.Of(model, HandoffExampleReader.Read(path)).ToReport());
+    LocalHandoffModel model;
+    if (modelFile is null)
+    {
+        model = LocalHandoffModel.LoadEmbedded(SentimentLexicon.Embedded);
+    }
+    else
+    {
+        using var stream = File.OpenRead(modelFile);
+        model = LocalHandoffModel.Load(stream, SentimentLexicon.Embedded);
+    }
+
+    var examples = HandoffExampleReader.Read(path);
+    Console.WriteLine($"evaluation of the {(modelFile is null ? "shipped model" : modelFile)} on {Path.GetFullPath(path)}:");
+    Console.WriteLine(HandoffEvaluation.Of(model, examples).ToReport());
+    if (listErrors)
+    {
+        foreach (var example in examples)
+        {
+            var prediction = model.Predict(example.Turns);
+            if (prediction.Label != HandoffLabels.ToTrainingLabel(example.Label))
+            {
+                var turns = string.Join(" | ", example.Turns.Select(t => (t.Role == TurnRole.Shopper ? "s: " : "a: ") + t.Text));
+                Console.WriteLine($"{example.Label,-21} -> {prediction.Label,-21} {prediction.Confidence:F2}  {turns}");
+            }
+        }
+    }
+
     return 0;
 }
 

@@ -11,7 +11,7 @@ namespace Upsellic.HandoffIntelligence.Domain;
 public static partial class ConversationCues
 {
     /// <summary>Length of the vector <see cref="Compute"/> returns; part of the trained model's input schema.</summary>
-    public const int Count = 16;
+    public const int Count = 21;
 
     public static float[] Compute(ConversationView view, SentimentLexicon lexicon)
     {
@@ -22,6 +22,7 @@ public static partial class ConversationCues
         var earlierSentiment = earlierShopper.Select(t => lexicon.Score(t).Negativity).DefaultIfEmpty(0).Max();
         var repeatedAsk = earlierShopper.Select(t => ShopperText.Overlap(t, text)).DefaultIfEmpty(0).Max();
         var assistantCouldNotHelp = view.EarlierAssistantTexts.Any(t => AssistantCouldNotHelp().IsMatch(t));
+        var lastAssistant = view.Earlier.LastOrDefault(t => t.Role != TurnRole.Shopper)?.Text ?? string.Empty;
 
         return
         [
@@ -41,10 +42,50 @@ public static partial class ConversationCues
             Flag(assistantCouldNotHelp),
             Saturate(earlierShopper.Length, 4),
             Flag(earlierShopper.Any(t => FirstPersonProblem().IsMatch(ShopperText.NormalizeForModel(t)))),
+            Flag(IsOnlyAcknowledgement(lower)),
+            Flag(SpeaksForABusiness().IsMatch(lower)),
+            Flag(lastAssistant.Contains('?') || AssistantAskedForDetails().IsMatch(lastAssistant)),
+            Flag(AsksForLargeQuantity(ShopperText.NormalizeEntities(text).ToLowerInvariant())),
+            Flag(RefersToOwnPurchase().IsMatch(lower)),
         ];
     }
 
     private static float Flag(bool value) => value ? 1 : 0;
+
+    /// <summary>"250 hoodies", "1,000 mugs", "a few hundred units": a quantity no household buys (bulk, trade, events).</summary>
+    private static bool AsksForLargeQuantity(string entitiesNormalized)
+    {
+        if (HundredsOf().IsMatch(entitiesNormalized))
+        {
+            return true;
+        }
+
+        foreach (Match match in CountedThings().Matches(entitiesNormalized))
+        {
+            if (int.TryParse(match.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), out var n) && n >= 20)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"ok thanks", "great, cheers 🙂": closing a topic, asking nothing and reporting nothing.</summary>
+    private static bool IsOnlyAcknowledgement(string normalized)
+    {
+        var words = ShopperText.Words(normalized);
+        return words.Count is > 0 and <= 8 && words.All(AcknowledgementWords.Contains);
+    }
+
+    private static readonly HashSet<string> AcknowledgementWords =
+    [
+        "ok", "okay", "k", "kk", "oki", "okey", "thanks", "thank", "thx", "ty", "tysm", "you", "u", "so", "very", "much",
+        "a", "lot", "cheers", "great", "perfect", "cool", "brilliant", "good", "fine", "got", "it", "understood", "alright",
+        "appreciate", "noted", "smile", "love", "nice", "awesome", "lovely", "then", "again", "for", "the", "your", "help",
+        "mate", "sure", "yes", "yep", "yeah", "no", "problem", "that's", "thats", "all", "bye", "have", "day", "will", "do",
+        "wait", "see", "brill", "super", "ta",
+    ];
 
     private static float Saturate(int count, int atMost) => Math.Min(count, atMost) / (float)atMost;
 
@@ -70,7 +111,7 @@ public static partial class ConversationCues
     private static partial Regex InterrogativeOpening();
 
     /// <summary>"What if my parcel arrives damaged", "do you accept returns", "how long does shipping take": asking about a case, not having it.</summary>
-    [GeneratedRegex(@"\b(what if|what happens if|what do i do if|in case|if (my|the|a|an|it|i)\b|policy|policies|do you (accept|allow|offer|take|ship|deliver|have|sell|do)|can i (return|exchange|pay|order|get|change|cancel)|is it possible|how (long|many days) (does|do|will|would)|usually|normally|generally|typically)")]
+    [GeneratedRegex(@"\b(what if|what happens if|what do i do if|in case|if (my|the|a|an|it|i)\b|policy|policies|do you (accept|allow|offer|take|ship|deliver|have|sell|do)|can i (return|exchange|pay|order|get|change|cancel)|is it possible|how (long|many days) (does|do|will|would)|usually|normally|generally|typically|worried|afraid (it|they|that|of)|concerned|i (don't|dont|do not) want (it|them|the|my)|reviews? (say|said|saying|mention)|is it (sturdy|durable|easy|safe|reliable))")]
     private static partial Regex HypotheticalOrPolicyQuestion();
 
     /// <summary>"my order is late", "our parcel never came": the shopper owns the object and it has a problem.</summary>
@@ -84,8 +125,32 @@ public static partial class ConversationCues
     [GeneratedRegex(@"\b(i|we)\s*('d| would| want| wanna| need| have| am going| gonna| will|'m going)?\s*(like )?(to )?(return|send (it|this|them|these) back|send back|refund|exchange|get (a |my )?(refund|money back|replacement))\b|\b(want|need|requesting|request) (a |my )?(refund|replacement|money back|return label)\b")]
     private static partial Regex WantsToSendBackOrGetMoneyBack();
 
-    [GeneratedRegex(@"\b(human|real person|a person|someone|somebody|agent|representative|rep|operator|manager|supervisor|staff|customer service|support team|live chat|talk to (you|someone)|speak (to|with))\b")]
+    /// <summary>
+    /// Asking to be put through ("can I talk to a person", "get me a manager", "human please"), not merely naming
+    /// staff ("your staff were rude to me" is a complaint).
+    /// </summary>
+    [GeneratedRegex(@"\b(talk|speak|chat|connect|transfer|put me through|get me|give me|let me|want|need|can i have|is there)\b.{0,30}\b(human|real person|actual person|a person|someone|somebody|agent|representative|rep|operator|manager|supervisor|staff member|customer service|support team|live chat)\b|^\W*(human|agent|operator|manager|real person|person|someone)\b")]
     private static partial Regex AsksForAPerson();
+
+    [GeneratedRegex(@"(?<![\d.,])\b(?<n>\d{1,3}(?:,\d{3})+|\d{2,5})\s+(?!(?:days?|hours?|hrs?|weeks?|wks?|minutes?|mins?|months?|years?|yrs?|times?|percent|followers|reviews|stars|people|messages|emails|calls|orderid|moneytoken|measuretoken|sizetoken|off)\b)(?:\w+\s+)?[a-z]{3,}")]
+    private static partial Regex CountedThings();
+
+    [GeneratedRegex(@"\b(hundreds|thousands|several dozen|a few hundred|dozens) of\b|\b(a few|several) (hundred|thousand)\b")]
+    private static partial Regex HundredsOf();
+
+    /// <summary>
+    /// "the hoodie I got", "these boots I bought", "i ordered…": a specific thing the shopper already has. Together
+    /// with a return/exchange verb it is a request, not a policy question ("can I exchange the M hoodie I got for an L").
+    /// </summary>
+    [GeneratedRegex(@"\b(i|we) (just |recently |already )?(got|bought|ordered|received|purchased|paid for)\b|\b(my|the|these|this|those) (\w+ ){1,3}?(i|we) (just |recently )?(got|bought|ordered|received|purchased)\b|\b(my|our) (new |recent |last )(\w+)\b")]
+    private static partial Regex RefersToOwnPurchase();
+
+    /// <summary>A shop, company or other organisation buying or selling: wholesale, trade, B2B.</summary>
+    [GeneratedRegex(@"\b(my|our|i (own|run|have|manage)|we (own|run|are|have|manage)|for (my|our))\s+(\w+\s+){0,2}?(shop|shops|store|stores|boutique|boutiques|business|company|companies|firm|hotel|hotels|cafe|café|restaurant|bar|school|university|clinic|salon|gym|studio|agency|brand|charity|club|employees|staff|clients|retail)\b|\b(wholesale|resell|reseller|resellers|retailer|retailers|stockist|distributor|distribution|trade (price|prices|account|accounts|terms|discount)|in bulk|bulk (order|price|pricing|discount|buy))\b")]
+    private static partial Regex SpeaksForABusiness();
+
+    [GeneratedRegex(@"(?i)\b(could you|can you|please) (give|share|send|tell|provide|confirm)|order number|e-?mail (address )?you used|which (size|colour|color|model|order)|what (size|colour|color) do you")]
+    private static partial Regex AssistantAskedForDetails();
 
     [GeneratedRegex(@"(?i)\b(i (do not|don't|dont|can't|cant|cannot|am not able|'m not able|am unable|'m unable|have no|don't have|do not have)|not sure|unfortunately|i'm afraid|i am afraid|no information|unable to)\b")]
     private static partial Regex AssistantCouldNotHelp();

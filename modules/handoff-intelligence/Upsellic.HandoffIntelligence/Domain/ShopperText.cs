@@ -22,10 +22,22 @@ public static partial class ShopperText
     ];
 
     /// <summary>
-    /// The form the model reads. Numbers never become vocabulary: an id-like number ("#1042", "406-123-789") becomes
-    /// one token, any other number ("182 cm", "2 pairs") another, so a height is not read like an order reference.
+    /// The form the model reads. Entities never become vocabulary: they are rare in the training data and tied to
+    /// whichever class happened to carry them, so an e-mail address or a price would otherwise pull a routine question
+    /// towards a handoff. Each kind becomes one placeholder word, the same in training and at prediction time:
+    /// e-mail → <c>emailtoken</c>, link → <c>urltoken</c>, amount of money → <c>moneytoken</c>, measurement
+    /// ("182 cm", "5ft4", "15.6 inch") → <c>measuretoken</c>, clothing/shoe size ("XS", "size 42", "UK 8") →
+    /// <c>sizetoken</c>, order number or other id ("order 1042", "#58213", "406-123-789") → <c>orderid</c>; any
+    /// other number → <c>0</c>. Masked swearing ("f***ing") is written out so the n-grams and the lexicon read it.
     /// </summary>
-    public static string NormalizeForModel(string text)
+    public static string NormalizeForModel(string text) =>
+        Whitespace().Replace(PlainNumber().Replace(NormalizeEntities(text), " 0 "), " ").Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// <see cref="NormalizeForModel"/> without its last steps: entities replaced, plain numbers ("250 mugs") kept,
+    /// case kept.
+    /// </summary>
+    public static string NormalizeEntities(string text)
     {
         var builder = new StringBuilder(text.Length + 16);
         builder.Append(text);
@@ -35,9 +47,15 @@ public static partial class ShopperText
         }
 
         // Other pictographs carry no signal the model was trained on; left in, they become noise character n-grams.
-        var withoutSymbols = OtherSymbols().Replace(builder.ToString(), " ");
-        var withNumbers = PlainNumber().Replace(IdLikeNumber().Replace(withoutSymbols, " orderid "), " 0 ");
-        return Whitespace().Replace(withNumbers, " ").Trim().ToLowerInvariant();
+        var normalized = OtherSymbols().Replace(builder.ToString(), " ");
+        normalized = Email().Replace(normalized, " emailtoken ");
+        normalized = Url().Replace(normalized, " urltoken ");
+        normalized = MaskedSwearing().Replace(normalized, m => char.ToLowerInvariant(m.Value[0]) == 'f' ? " fucking " : " shit ");
+        normalized = Money().Replace(normalized, " moneytoken ");
+        normalized = Measurement().Replace(normalized, " measuretoken ");
+        normalized = ClothingSize().Replace(normalized, " sizetoken ");
+        normalized = OrderReference().Replace(normalized, m => m.Groups["word"].Success ? " " + m.Groups["word"].Value + " orderid " : " orderid ");
+        return IdLikeNumber().Replace(normalized, " orderid ");
     }
 
     public static IReadOnlyList<string> Words(string text) =>
@@ -66,8 +84,30 @@ public static partial class ShopperText
         return sentence.Length <= maxLength ? sentence : sentence[..maxLength].TrimEnd() + "…";
     }
 
-    [GeneratedRegex(@"#\s?\d[\d\-]*|\b\d[\d\-]{4,}")]
+    [GeneratedRegex(@"#\s?[A-Za-z]{0,3}\d[\d\-]*|\b\d[\d\-]{2,}\d\b")]
     private static partial Regex IdLikeNumber();
+
+    [GeneratedRegex(@"\b[\w.+\-]+@[\w\-]+(\.[\w\-]+)+\b")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"\bhttps?://\S+|\bwww\.\S+|\b[\w\-]+\.(com|net|org|shop|store|co\.uk|de|fr|it|es|nl|io)/\S*", RegexOptions.IgnoreCase)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"\b[fs][*#@$]{2,}[a-z]*", RegexOptions.IgnoreCase)]
+    private static partial Regex MaskedSwearing();
+
+    [GeneratedRegex(@"[$€£¥]\s?\d+(?:[.,]\d+)*k?|\b\d+(?:[.,]\d+)*\s?(?:€|\$|£|eur|euros?|usd|dollars?|bucks|quid|pounds?|gbp|chf|sek|nok|dkk|pln|zloty|rupees?|rs|inr|aud|cad)(?![a-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex Money();
+
+    [GeneratedRegex(@"\b\d+\s?(?:ft|foot|feet|')\s?\d+(?:\s?(?:in|inches|""))?|\b\d+(?:[.,]\d+)?\s?(?:cm|mm|m|km|kg|kgs|kilos?|g|grams?|lbs?|stone|inch|inches|""|ft|feet|ml|l|litres?|liters?|oz|w|watts?|v|volts?|mah|gb|tb|hz)(?![a-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex Measurement();
+
+    /// <summary>Letter sizes only when written as sizes (capitals, or after "size"), so "s" and "m" in words never match.</summary>
+    [GeneratedRegex(@"(?<!['’])\b(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL)\b(?!['’&])|\b(?i:size)\s+(?i:(?:xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl|\d+(?:[.,]5)?))\b|\b(?:UK|EU|US|uk|eu|Uk|Eu)\s?\d{1,2}(?:[.,]5)?\b")]
+    private static partial Regex ClothingSize();
+
+    [GeneratedRegex(@"\b(?<word>order|ord|purchase|invoice|parcel|package|tracking)\s*(?:number|nr|no\.?|num|id|ref)?\s*[:#]?\s*[A-Za-z]{0,3}\d[\d\-]{2,}", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderReference();
 
     [GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
     private static partial Regex PlainNumber();

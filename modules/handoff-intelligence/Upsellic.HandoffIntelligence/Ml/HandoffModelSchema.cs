@@ -17,6 +17,9 @@ public sealed class HandoffModelInput
 
     public string Label { get; set; } = string.Empty;
 
+    /// <summary>Training only: balances the classes (see <see cref="HandoffModelTrainer"/>); ignored at prediction.</summary>
+    public float Weight { get; set; } = 1;
+
     public static HandoffModelInput From(IReadOnlyList<ConversationTurn> turns, SentimentLexicon lexicon, string label = "")
     {
         var view = ConversationView.Of(turns);

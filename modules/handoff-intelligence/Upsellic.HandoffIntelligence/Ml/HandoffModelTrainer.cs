@@ -17,6 +17,17 @@ public static class HandoffModelTrainer
     {
         var ml = new MLContext(Seed);
         var rows = examples.Select(e => HandoffModelInput.From(e.Turns, lexicon, e.Label)).ToList();
+
+        // Routine rows outnumber each handoff class several times over; unweighted, the classifier learns to lean
+        // towards "none" for any message it has not seen the like of. Full balancing over-corrects the other way: the
+        // smallest classes are mostly written from templates, and their few distinctive words would get outsized
+        // weight. The square root of the balancing factor meets in between.
+        var perClass = rows.GroupBy(r => r.Label).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var row in rows)
+        {
+            row.Weight = MathF.Sqrt(rows.Count / (float)(perClass.Count * perClass[row.Label]));
+        }
+
         var data = ml.Data.LoadFromEnumerable(rows);
         inputSchema = data.Schema;
 
@@ -42,7 +53,8 @@ public static class HandoffModelTrainer
             {
                 LabelColumnName = "LabelKey",
                 FeatureColumnName = "Features",
-                L2Regularization = 0.02f,
+                ExampleWeightColumnName = nameof(HandoffModelInput.Weight),
+                L2Regularization = 0.06f,
                 L1Regularization = 0.002f,
                 MaximumNumberOfIterations = 300,
                 NumberOfThreads = 1,

@@ -10,12 +10,20 @@ public static class HandoffTrainingData
 {
     public const string DevSetFile = "handoff-dev.csv";
 
+    /// <summary>Realistic conversations written for evaluation only, independently of the training data; never trained on.</summary>
+    public const string HoldOutFile = "handoff-holdout.jsonl";
+
+    /// <summary>A second, smaller hold-out written after the first round of changes, to measure them unseen.</summary>
+    public const string FreshHoldOutFile = "handoff-holdout-fresh.jsonl";
+
     public static IReadOnlyList<string> TrainingFiles { get; } =
     [
         "handoff-train.csv",
         "aux-explicit-human-request.csv",
         "handoff-written.csv",
         "handoff-written-conversations.jsonl",
+        "handoff-written-templates.csv",
+        "handoff-written-templates-conversations.jsonl",
     ];
 
     /// <summary>Where the data files are copied next to any assembly that references this project.</summary>
@@ -139,7 +147,6 @@ public static class HandoffTrainingData
         "any update on that?",
         "yes that one",
         "pls help",
-        "ok",
         "what now?",
     ];
 
