@@ -8,7 +8,7 @@ namespace Upsellic.Agents.Application;
 /// <summary>The signed-in member calling the team services, read from the request's claims (cookie or bearer token).</summary>
 public sealed class TeamCaller(IHttpContextAccessor httpContextAccessor)
 {
-    /// <summary>Identity's claim names (ClaimsIdentityOptions defaults), which the SaaS module's principal factory uses.</summary>
+    /// <summary>The claim the SaaS module's principal factory puts the display name in (AppUserClaimsPrincipalFactory).</summary>
     private const string DisplayNameClaim = "display_name";
 
     private ClaimsPrincipal Principal => httpContextAccessor.HttpContext?.User ?? new ClaimsPrincipal();
