@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Upsellic.Agents;
 using Upsellic.Assistant;
 using Upsellic.Conversations;
 using Upsellic.Framework;
@@ -18,7 +19,7 @@ namespace Upsellic.Platform.Host;
 
 /// <summary>Composes the modules into one web application: pipeline, dashboard pages, job server, health, OpenAPI.</summary>
 [DependsOn(typeof(UpsellicFrameworkModule), typeof(SaasModule), typeof(WidgetSettingsModule), typeof(HandoffIntelligenceModule), typeof(AssistantModule),
-    typeof(ConversationsModule))]
+    typeof(ConversationsModule), typeof(AgentsModule))]
 public sealed class PlatformHostModule : UpsellicModule
 {
     public override void ConfigureServices(ServiceConfigurationContext context)

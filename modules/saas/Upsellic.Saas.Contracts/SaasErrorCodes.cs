@@ -8,6 +8,10 @@ public static class SaasErrorCodes
     public const string DuplicateStoreName = "Saas:DuplicateStoreName";
     public const string DuplicateEmail = "Saas:DuplicateEmail";
     public const string TenantNotFound = "Saas:TenantNotFound";
+    public const string MemberNotFound = "Saas:MemberNotFound";
+    public const string OwnerProtected = "Saas:OwnerProtected";
+    public const string CannotRemoveYourself = "Saas:CannotRemoveYourself";
+    public const string InvalidRole = "Saas:InvalidRole";
 }
 
 public static class SaasRoles
@@ -18,6 +22,13 @@ public static class SaasRoles
     public const string PlatformAdmin = "PlatformAdmin";
 
     public static readonly IReadOnlyList<string> TenantRoles = [Owner, Admin, Agent];
+
+    /// <summary>The roles a member can be invited with or given; a store has exactly one Owner, from sign-up.</summary>
+    public static readonly IReadOnlyList<string> AssignableRoles = [Admin, Agent];
+
+    /// <summary>"agent" → "Agent"; null when <paramref name="role"/> is not an assignable role.</summary>
+    public static string? NormalizeAssignable(string? role) =>
+        AssignableRoles.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
 public static class SaasPolicies

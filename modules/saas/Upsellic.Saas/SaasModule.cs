@@ -25,7 +25,7 @@ public sealed class SaasModule : UpsellicModule
     /// <summary>Dashboard cookie, or bearer token for API clients and hubs, chosen per request.</summary>
     public const string AuthenticationScheme = "Upsellic";
 
-    public const string AccountRateLimitPolicy = "account";
+    public const string AccountRateLimitPolicy = SaasRateLimitPolicies.Account;
 
     public override void ConfigureServices(ServiceConfigurationContext context)
     {
@@ -56,6 +56,8 @@ public sealed class SaasModule : UpsellicModule
         services.AddScoped<ITenantAdminAppService, TenantAdminAppService>();
         services.AddScoped<ITenantStore, TenantStore>();
         services.AddScoped<ITenantLookupService, TenantLookupService>();
+        services.AddScoped<ITenantUserService, TenantUserService>();
+        services.AddScoped<UserSessions>();
         services.AddScoped<IDataSeedContributor, SaasDataSeedContributor>();
     }
 
@@ -100,7 +102,7 @@ public sealed class SaasModule : UpsellicModule
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
             {
                 options.BearerTokenExpiration = TimeSpan.FromHours(8);
-                options.Events.OnMessageReceived = message =>
+                options.Events.OnMessageReceived = async message =>
                 {
                     // Browsers cannot set headers on WebSocket requests: SignalR sends the token in the query string.
                     if (message.Request.Path.StartsWithSegments("/hubs") && message.Request.Query["access_token"] is [{ Length: > 0 } token])
@@ -108,7 +110,12 @@ public sealed class SaasModule : UpsellicModule
                         message.Token = token;
                     }
 
-                    return Task.CompletedTask;
+                    var authorization = message.Request.Headers.Authorization.ToString();
+                    var presented = message.Token ?? (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null);
+                    if (!string.IsNullOrEmpty(presented))
+                    {
+                        await UserSessions.ValidateBearerTokenAsync(message, presented);
+                    }
                 };
             })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
@@ -123,6 +130,8 @@ public sealed class SaasModule : UpsellicModule
                 options.ExpireTimeSpan = TimeSpan.FromDays(7);
                 options.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+                // Replaces Identity's interval-based stamp check: a removed member must be refused at once, not in 30 minutes.
+                options.Events.OnValidatePrincipal = UserSessions.ValidateCookieAsync;
             }));
     }
 

@@ -24,6 +24,8 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public RecordedEvents Events { get; } = new();
 
+    public TestClock Clock { get; } = new();
+
     public async Task InitializeAsync()
     {
         _connectionString = await TestDatabase.CreateAsync("upsellic_integration");
@@ -49,6 +51,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
 
         await Services.MigrateAndSeedAsync();
         Events.Clear();
+        Clock.Reset();
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
@@ -70,6 +73,8 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         {
             services.AddSingleton(Events);
             services.AddScoped<ILocalEventHandler<TenantStatusChangedEto>, RecordingHandler>();
+            services.AddScoped<ILocalEventHandler<TeamMemberRemovedEto>, MemberRemovedRecorder>();
+            services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<TenantProbe>();
             services.AddSingleton<IBackgroundJob<TenantProbeArgs>>(sp => sp.GetRequiredService<TenantProbe>());
         });
@@ -78,6 +83,15 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
     private sealed class RecordingHandler(RecordedEvents events) : ILocalEventHandler<TenantStatusChangedEto>
     {
         public Task HandleEventAsync(TenantStatusChangedEto eventData, CancellationToken cancellationToken)
+        {
+            events.Add(eventData);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class MemberRemovedRecorder(RecordedEvents events) : ILocalEventHandler<TeamMemberRemovedEto>
+    {
+        public Task HandleEventAsync(TeamMemberRemovedEto eventData, CancellationToken cancellationToken)
         {
             events.Add(eventData);
             return Task.CompletedTask;

@@ -30,6 +30,7 @@ public class ModuleBoundaries_Tests
     {
         ImplementationAssemblies.Select(a => a.GetName().Name).ShouldContain("Upsellic.Saas");
         ImplementationAssemblies.Select(a => a.GetName().Name).ShouldContain("Upsellic.HandoffIntelligence");
+        ImplementationAssemblies.Select(a => a.GetName().Name).ShouldContain("Upsellic.Agents");
         ContractsAssemblies.Select(a => a.GetName().Name).ShouldContain("Upsellic.Saas.Contracts");
     }
 

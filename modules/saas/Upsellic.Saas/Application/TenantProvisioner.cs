@@ -46,7 +46,7 @@ public sealed class TenantProvisioner(
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
         if (!string.IsNullOrEmpty(store.Password) && !errors.ContainsKey("email"))
         {
-            var passwordErrors = await ValidatePasswordAsync(AppUser.Create(store.Email!, store.Name ?? string.Empty, clock.GetUtcNow()), store.Password);
+            var passwordErrors = await userManager.ValidatePasswordAsync(AppUser.Create(store.Email!, store.Name ?? string.Empty, clock.GetUtcNow()), store.Password);
             if (passwordErrors.Length > 0)
             {
                 errors["password"] = passwordErrors;
@@ -98,7 +98,13 @@ public sealed class TenantProvisioner(
         return (tenant, owner);
     }
 
-    private async Task<string[]> ValidatePasswordAsync(AppUser user, string password)
+    private static void ThrowOnFailure(IdentityResult result) => IdentityErrorFields.ThrowOnFailure(result);
+}
+
+internal static class IdentityErrorFields
+{
+    /// <summary>Every password rule the user breaks, so the form lists them all at once (sign-up and joining a team alike).</summary>
+    public static async Task<string[]> ValidatePasswordAsync(this UserManager<AppUser> userManager, AppUser user, string password)
     {
         var messages = new List<string>();
         foreach (var validator in userManager.PasswordValidators)
@@ -110,17 +116,14 @@ public sealed class TenantProvisioner(
         return [.. messages];
     }
 
-    private static void ThrowOnFailure(IdentityResult result)
+    public static void ThrowOnFailure(IdentityResult result)
     {
         if (!result.Succeeded)
         {
-            throw new InputValidationException(IdentityErrorFields.ToFieldErrors(result.Errors));
+            throw new InputValidationException(ToFieldErrors(result.Errors));
         }
     }
-}
 
-internal static class IdentityErrorFields
-{
     public static IReadOnlyDictionary<string, string[]> ToFieldErrors(IEnumerable<IdentityError> errors) =>
         errors.GroupBy(e => FieldOf(e.Code)).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
 
