@@ -42,6 +42,7 @@ public sealed class ConversationsModule : UpsellicModule
         services.AddOptions<LiveChatOptions>().Bind(context.Configuration.GetSection(LiveChatOptions.Section));
         services.AddScoped<AgentPresenceStore>();
         services.AddScoped<ConversationRouter>();
+        services.AddScoped<Upsellic.Agents.IAgentPresenceQuery, AgentPresenceQuery>();
         services.AddScoped<ILiveChatAppService, LiveChatAppService>();
         services.AddScoped<IConversationInsightsAppService, ConversationInsightsAppService>();
         services.AddScoped<IBackgroundJob<PickupTimeoutArgs>, PickupTimeoutJob>();

@@ -25,6 +25,8 @@ public class LiveChatJourney_Tests(PlatformFactory factory) : PlatformTestBase(f
         await using var _ = agent;
         (await agent.Api.GetFromJsonAsync<List<Conversations.AgentPresence>>("/api/live-chat/presence"))!
             .ShouldContain(p => p.Name == "Store Owner" && p.Status == "Online");
+        var members = await (await agent.Api.GetAsync("/api/team/members")).ReadJsonAsync();
+        members.EnumerateArray().Single(m => m.GetProperty("email").GetString() == "owner@trailhead.test").GetProperty("online").GetBoolean().ShouldBeTrue();
 
         var sent = await shopper.SayAsync(DamagedOrder);
 
