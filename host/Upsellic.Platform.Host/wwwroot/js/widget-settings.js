@@ -1,4 +1,4 @@
-// Widget settings page: live preview of name, greeting, colour and position, and the snippet's copy button.
+// Widget settings page: live preview of name, greeting, colour and position (the copy button is in site.js).
 (() => {
   const preview = document.getElementById('preview');
   const form = document.getElementById('widget-form');
@@ -16,16 +16,4 @@
       }
     });
   }
-  document.querySelectorAll('[data-copy]').forEach((button) => {
-    button.addEventListener('click', async () => {
-      const text = document.querySelector(button.dataset.copy).textContent;
-      try {
-        await navigator.clipboard.writeText(text);
-        button.textContent = 'Copied';
-      } catch {
-        button.textContent = 'Select and copy';
-      }
-      setTimeout(() => { button.textContent = 'Copy'; }, 2000);
-    });
-  });
 })();
