@@ -95,9 +95,7 @@ public sealed class AssistantTurnJob(
         }
         else
         {
-            var channels = await widgetSettings.GetContactChannelLinksAsync(conversation.Reference, cancellationToken);
-            conversation.OfferContactChannels(
-                JsonSerializer.Serialize(channels.Select(c => new ContactChannelDto(c.Kind.ToString(), c.Label, c.Href)), JsonSerializerOptions.Web), now);
+            await widgetSettings.OfferAsync(conversation, now, cancellationToken);
         }
 
         logger.LogInformation("Conversation {ConversationId} handed off as {Category} ({Confidence:0.00}) to {Agent}",

@@ -30,18 +30,9 @@ public sealed class PickupTimeoutJob(
             return;
         }
 
-        await OfferChannelsAsync(appender, widgetSettings, clock, conversation,
-            "Our team hasn't been able to join yet, sorry for the wait. You can also reach us here:", cancellationToken);
-    }
-
-    /// <summary>Stores the offer with a system message in one commit; the widget gets both pushed.</summary>
-    internal static async Task OfferChannelsAsync(MessageAppender appender, IWidgetSettingsIntegrationService widgetSettings,
-        TimeProvider clock, Conversation conversation, string text, CancellationToken cancellationToken)
-    {
-        var channels = await widgetSettings.GetContactChannelLinksAsync(conversation.Reference, cancellationToken);
-        conversation.OfferContactChannels(
-            JsonSerializer.Serialize(channels.Select(c => new ContactChannelDto(c.Kind.ToString(), c.Label, c.Href)), JsonSerializerOptions.Web),
-            clock.GetUtcNow());
-        await appender.AppendAsync(conversation, new NewMessage(MessageRole.System, text), cancellationToken);
+        // The offer and its system message are stored in one commit; the widget gets both pushed.
+        await widgetSettings.OfferAsync(conversation, clock.GetUtcNow(), cancellationToken);
+        await appender.AppendAsync(conversation,
+            new NewMessage(MessageRole.System, "Our team hasn't been able to join yet, sorry for the wait. You can also reach us here:"), cancellationToken);
     }
 }
