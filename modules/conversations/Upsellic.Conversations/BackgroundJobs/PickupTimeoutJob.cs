@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Upsellic.Conversations.Application;
 using Upsellic.Conversations.Domain;
