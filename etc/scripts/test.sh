@@ -52,6 +52,16 @@ timeouts="$(sum_counter timeout)"
 skipped="$(sum_counter notExecuted)"
 failed=$((failed + errors + timeouts))
 
+# Name what failed right above the closing line, so a log that shows only its tail still says which test and why.
+if [ "$failed" -gt 0 ]; then
+  for file in "$RESULTS_DIR"/*.trx; do
+    [ -f "$file" ] || continue
+    awk '/<UnitTestResult / && /outcome="(Failed|Error|Timeout)"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); failing = 1; shown = 0 }
+         failing && /<Message>/ { inMessage = 1 }
+         inMessage && shown < 6 { sub(/^ */, "  "); print; shown++ }
+         inMessage && /<\/Message>/ { inMessage = 0; failing = 0 }' "$file"
+  done
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then status=1; fi
 exit "$status"
