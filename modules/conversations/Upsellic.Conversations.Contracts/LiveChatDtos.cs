@@ -62,4 +62,7 @@ public sealed class LiveChatOptions
 
     /// <summary>A dashboard tab that stops heartbeating stops counting after this long.</summary>
     public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often conversations waiting for an agent who has left (offline or away) are reassigned.</summary>
+    public TimeSpan AbsenceCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

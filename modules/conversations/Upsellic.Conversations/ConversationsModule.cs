@@ -42,6 +42,10 @@ public sealed class ConversationsModule : UpsellicModule
         services.AddOptions<LiveChatOptions>().Bind(context.Configuration.GetSection(LiveChatOptions.Section));
         services.AddScoped<AgentPresenceStore>();
         services.AddScoped<ConversationRouter>();
+        services.AddScoped<AbsentAgentReassignment>();
+        services.AddSingleton<LiveChatConnections>();
+        services.AddScoped<ILocalEventHandler<TeamMemberRemovedEto>, RemovedMemberDisconnector>();
+        services.AddHostedService<AbsentAgentWatcher>();
         services.AddScoped<Upsellic.Agents.IAgentPresenceQuery, AgentPresenceQuery>();
         services.AddScoped<ILiveChatAppService, LiveChatAppService>();
         services.AddScoped<IConversationInsightsAppService, ConversationInsightsAppService>();

@@ -103,9 +103,9 @@ public sealed class AgentClient : IAsyncDisposable
         return email;
     }
 
-    public static async Task<(HttpClient Client, string Token)> TokenClientAsync(HttpClient client, string email)
+    public static async Task<(HttpClient Client, string Token)> TokenClientAsync(HttpClient client, string email, string password = ApiExtensions.StrongPassword)
     {
-        var response = await client.RequestTokenAsync(email, ApiExtensions.StrongPassword);
+        var response = await client.RequestTokenAsync(email, password);
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return (client, token);

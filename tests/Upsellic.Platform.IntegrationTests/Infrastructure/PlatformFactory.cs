@@ -69,6 +69,8 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("LiveChat:PickupTimeout", "00:00:04");
         // Agents in the tests heartbeat every second; a silent one drops out after three.
         builder.UseSetting("LiveChat:PresenceTimeout", "00:00:03");
+        // Well inside the pickup timeout, so a test can tell "the agent left" from "nobody answered in time".
+        builder.UseSetting("LiveChat:AbsenceCheckInterval", "00:00:00.500");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Events);

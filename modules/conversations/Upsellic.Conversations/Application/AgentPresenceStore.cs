@@ -19,7 +19,8 @@ public sealed class AgentPresenceStore(ConversationsDbContext db, TimeProvider c
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public Task HeartbeatAsync(string connectionId, CancellationToken cancellationToken)
+    /// <returns>How many rows were refreshed: 0 when the connection's row is gone.</returns>
+    public Task<int> HeartbeatAsync(string connectionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         return db.AgentConnections.Where(c => c.ConnectionId == connectionId)

@@ -14,7 +14,7 @@ namespace Upsellic.Conversations.HttpApi;
 /// changes go through the API and are pushed after their commit.
 /// </summary>
 [Authorize(Policy = SaasPolicies.TenantUser)]
-public sealed class LiveChatHub(AgentPresenceStore presence, ICurrentUser currentUser, ICurrentTenant currentTenant) : Hub
+public sealed class LiveChatHub(AgentPresenceStore presence, LiveChatConnections connections, ICurrentUser currentUser, ICurrentTenant currentTenant) : Hub
 {
     public const string Path = "/hubs/live-chat";
     public const string ConversationQueuedEvent = "ConversationQueued";
@@ -27,6 +27,7 @@ public sealed class LiveChatHub(AgentPresenceStore presence, ICurrentUser curren
     public override async Task OnConnectedAsync()
     {
         await presence.ConnectAsync(Context.ConnectionId, currentUser.Id!.Value, currentUser.Name ?? "Agent", Context.ConnectionAborted);
+        connections.Add(currentUser.Id!.Value, Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentsGroup(currentTenant.Id!.Value), Context.ConnectionAborted);
         await PushPresenceAsync();
         await base.OnConnectedAsync();
@@ -34,13 +35,21 @@ public sealed class LiveChatHub(AgentPresenceStore presence, ICurrentUser curren
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Remove(Context.ConnectionId);
         await presence.DisconnectAsync(Context.ConnectionId, CancellationToken.None);
         await PushPresenceAsync();
         await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Sent by each tab every few seconds; a tab that stops sending stops counting as online.</summary>
-    public Task Heartbeat() => presence.HeartbeatAsync(Context.ConnectionId, Context.ConnectionAborted);
+    public async Task Heartbeat()
+    {
+        // No row to refresh: the member was removed (on this host or another one), so this tab's session is over.
+        if (await presence.HeartbeatAsync(Context.ConnectionId, Context.ConnectionAborted) == 0)
+        {
+            Context.Abort();
+        }
+    }
 
     public async Task SetAway(bool away)
     {

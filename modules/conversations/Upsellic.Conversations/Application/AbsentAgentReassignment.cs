@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Upsellic.Conversations.Domain;
+using Upsellic.Conversations.EntityFrameworkCore;
+using Upsellic.Framework.Data;
+using Upsellic.Framework.EventBus;
+using Upsellic.Framework.MultiTenancy;
+using Upsellic.WidgetSettings;
+
+namespace Upsellic.Conversations.Application;
+
+/// <summary>
+/// A handed-off conversation whose agent left (closed the tab, stopped heartbeating, went away, was removed) before
+/// writing to the shopper goes to another online agent; with nobody online, the shopper is offered the store's other
+/// channels at once instead of waiting out the pickup timeout. Every change is a conditional UPDATE, so several hosts
+/// may run this at the same time and a pickup racing it still wins or loses cleanly.
+/// </summary>
+public sealed class AbsentAgentReassignment(
+    ConversationsDbContext db,
+    ConversationRouter router,
+    MessageAppender appender,
+    IWidgetSettingsIntegrationService widgetSettings,
+    ILocalEventBus eventBus,
+    IDataFilter dataFilter,
+    ICurrentTenant currentTenant,
+    IOptions<LiveChatOptions> options,
+    TimeProvider clock,
+    ILogger<AbsentAgentReassignment> logger)
+{
+    public const string StepAwayNotice = "Our team had to step away before joining, sorry. You can reach us here:";
+
+    private sealed record Stranded(Guid Id, Guid TenantId, Guid AgentId);
+
+    /// <summary>Handles every stranded conversation of every store; returns how many it moved.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var since = now - options.Value.PresenceTimeout;
+        List<Stranded> stranded;
+        using (dataFilter.Disable<IMultiTenant>())
+        {
+            // A tab silent for ten presence timeouts is gone for good; its row only slows the presence queries down.
+            await db.AgentConnections.Where(c => c.LastSeenAt < now - (options.Value.PresenceTimeout * 10)).ExecuteDeleteAsync(cancellationToken);
+            stranded = await db.Conversations.AsNoTracking()
+                .Where(c => (c.Status == ConversationStatus.AwaitingAgent || c.Status == ConversationStatus.WithAgent)
+                    && c.FirstAgentReplyAt == null && c.AssignedAgentId != null
+                    && !db.AgentConnections.Any(a => a.TenantId == c.TenantId && a.UserId == c.AssignedAgentId && a.LastSeenAt > since
+                        && !db.AgentAvailabilities.Any(v => v.TenantId == c.TenantId && v.UserId == a.UserId && v.Away)))
+                .OrderBy(c => c.HandedOffAt)
+                .Take(200)
+                .Select(c => new Stranded(c.Id, c.TenantId!.Value, c.AssignedAgentId!.Value))
+                .ToListAsync(cancellationToken);
+        }
+
+        var moved = 0;
+        foreach (var conversation in stranded)
+        {
+            using (currentTenant.Change(conversation.TenantId))
+            {
+                moved += await MoveAsync(conversation, cancellationToken) ? 1 : 0;
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        return moved;
+    }
+
+    private async Task<bool> MoveAsync(Stranded stranded, CancellationToken cancellationToken)
+    {
+        var next = await router.PickAgentAsync(except: stranded.AgentId, cancellationToken);
+        // Back in the queue, for the next agent or for anyone who comes online: only if nobody has answered meanwhile.
+        var moved = await db.Conversations
+            .Where(c => c.Id == stranded.Id && c.AssignedAgentId == stranded.AgentId && c.FirstAgentReplyAt == null
+                && (c.Status == ConversationStatus.AwaitingAgent || c.Status == ConversationStatus.WithAgent))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, ConversationStatus.AwaitingAgent)
+                .SetProperty(c => c.AssignedAgentId, next == null ? null : next.UserId)
+                .SetProperty(c => c.AssignedAgentName, next == null ? null : next.Name)
+                .SetProperty(c => c.PickedUpAt, (DateTimeOffset?)null), cancellationToken);
+        if (moved == 0)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Conversation {ConversationId} left by its agent {AgentId}: {Outcome}",
+            stranded.Id, stranded.AgentId, next is null ? "contact channels offered" : $"reassigned to {next.UserId}");
+        var conversation = await db.Conversations.SingleAsync(c => c.Id == stranded.Id, cancellationToken);
+        if (next is null && conversation.ContactChannelsJson is null)
+        {
+            // The offer and its notice are stored together; their events tell the widget and the panel.
+            await widgetSettings.OfferAsync(conversation, clock.GetUtcNow(), cancellationToken);
+            await appender.AppendAsync(conversation, new NewMessage(MessageRole.System, StepAwayNotice), cancellationToken);
+        }
+        else
+        {
+            await eventBus.PublishAsync(new ConversationUpdatedEto(conversation.Id), stranded.TenantId, cancellationToken);
+        }
+
+        return true;
+    }
+}

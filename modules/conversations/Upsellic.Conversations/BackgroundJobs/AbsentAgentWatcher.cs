@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Upsellic.Conversations.Application;
+
+namespace Upsellic.Conversations.BackgroundJobs;
+
+/// <summary>
+/// Runs <see cref="AbsentAgentReassignment"/> every few seconds on each host. A hosted loop rather than a Hangfire
+/// recurring job: Hangfire's cron schedules a minute at best, and a shopper waiting for an agent who left should not.
+/// </summary>
+public sealed class AbsentAgentWatcher(IServiceScopeFactory scopeFactory, IOptions<LiveChatOptions> options, ILogger<AbsentAgentWatcher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.AbsenceCheckInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopeFactory.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AbsentAgentReassignment>().RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The next tick tries again; a database hiccup must not stop the watching for good.
+                logger.LogWarning(e, "Checking for conversations left by their agent failed");
+            }
+        }
+    }
+}
