@@ -21,6 +21,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
 
     private string _connectionString = string.Empty;
     private Respawner? _respawner;
+    private IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     public RecordedEvents Events { get; } = new();
 
@@ -39,6 +40,17 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
             SchemasToExclude = ["hangfire"],
             TablesToIgnore = ["__EFMigrationsHistory"],
         });
+    }
+
+    /// <summary>
+    /// A second host on a database that already exists, as after a restart: it migrates nothing new and runs the jobs
+    /// that the earlier host left in Hangfire's tables.
+    /// </summary>
+    public static PlatformFactory StartOn(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var factory = new PlatformFactory { _connectionString = connectionString, _settings = settings ?? new Dictionary<string, string>() };
+        _ = factory.Services;
+        return factory;
     }
 
     public async Task ResetAsync()
@@ -71,6 +83,11 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("LiveChat:PresenceTimeout", "00:00:03");
         // Well inside the pickup timeout, so a test can tell "the agent left" from "nobody answered in time".
         builder.UseSetting("LiveChat:AbsenceCheckInterval", "00:00:00.500");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Events);

@@ -13,6 +13,9 @@ public sealed class ShopperClient(HttpClient http, string widgetKey)
 
     public string WidgetKey { get; } = widgetKey;
 
+    /// <summary>The same shopper reaching another host (or the same host after a restart).</summary>
+    public ShopperClient Through(HttpClient otherHost) => new(otherHost, WidgetKey) { ConversationId = ConversationId, VisitorToken = VisitorToken };
+
     public async Task<JsonElement> StartAsync()
     {
         var response = await SendAsync(HttpMethod.Post, "/api/widget/conversations", new { });

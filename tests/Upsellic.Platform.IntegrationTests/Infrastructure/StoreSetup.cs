@@ -8,10 +8,14 @@ public sealed record TestStore(Guid TenantId, HttpClient Owner, string WidgetKey
 
 public static class StoreSetup
 {
-    public static async Task<TestStore> CreateStoreAsync(this PlatformTestBase test, HttpClient anonymous, string storeName, string email)
+    public static Task<TestStore> CreateStoreAsync(this PlatformTestBase test, HttpClient anonymous, string storeName, string email) =>
+        CreateStoreAsync(test.NewClient, anonymous, storeName, email);
+
+    /// <summary>The same on a host of its own (<paramref name="newClient"/> gives a fresh client of that host).</summary>
+    public static async Task<TestStore> CreateStoreAsync(Func<HttpClient> newClient, HttpClient anonymous, string storeName, string email)
     {
         var signUp = await anonymous.SignUpAsync(storeName, email);
-        var owner = await test.NewClient().AuthorizeAsync(email);
+        var owner = await newClient().AuthorizeAsync(email);
         var settings = await owner.PutAsJsonAsync("/api/widget-settings", new
         {
             liveChatEnabled = true,
