@@ -76,6 +76,14 @@ public sealed class PlatformHostModule : UpsellicModule
 
     private static void ConfigureJobs(ServiceConfigurationContext context)
     {
+        // Hangfire's client and storage are synchronous: scheduling a job (every shopper message's safety net, every
+        // handoff's pickup timeout) holds a pool thread while PostgreSQL answers. The pool adds threads only slowly, so
+        // under a burst requests and pushes queue behind those waits (seconds, measured by etc/benchmarks/LiveChatLatency).
+        // Starting with more threads costs a little memory and keeps the latency flat.
+        var minThreads = context.Configuration.GetValue("Platform:MinThreadPoolThreads", 64);
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, minThreads), Math.Max(completionPorts, minThreads));
+
         var connectionString = context.Configuration.GetConnectionString(DbContextRegistrationExtensions.ConnectionStringName)
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not configured.");
         var storageOptions = new PostgreSqlStorageOptions

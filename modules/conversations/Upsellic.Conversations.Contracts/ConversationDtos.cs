@@ -70,7 +70,8 @@ public static class ConversationLimits
 }
 
 /// <summary>A message was stored and committed (published after the commit).</summary>
-public sealed record MessageAddedEto(Guid ConversationId, MessageDto Message);
+/// <param name="HandedOff">Whether the conversation is in the agents' panel: its messages go to the agents too.</param>
+public sealed record MessageAddedEto(Guid ConversationId, MessageDto Message, bool HandedOff);
 
 /// <summary>A conversation's status, assignment or offered channels changed (published after the commit).</summary>
 public sealed record ConversationUpdatedEto(Guid ConversationId);

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Upsellic.Framework;
 using Upsellic.Framework.Modularity;
 using Upsellic.HandoffIntelligence.HttpApi;
+using Upsellic.HandoffIntelligence.Ml;
 
 namespace Upsellic.HandoffIntelligence;
 
@@ -8,8 +10,11 @@ namespace Upsellic.HandoffIntelligence;
 [DependsOn(typeof(UpsellicFrameworkModule))]
 public sealed class HandoffIntelligenceModule : UpsellicModule
 {
-    public override void ConfigureServices(ServiceConfigurationContext context) =>
+    public override void ConfigureServices(ServiceConfigurationContext context)
+    {
         context.Services.AddHandoffIntelligence(context.Configuration);
+        context.Services.AddHostedService<LocalModelWarmUp>();
+    }
 
     public override void OnApplicationInitialization(ApplicationInitializationContext context) =>
         context.App.MapHandoffIntelligenceEndpoints();

@@ -1,4 +1,8 @@
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Upsellic.Platform.IntegrationTests.Infrastructure;
 
 namespace Upsellic.Platform.IntegrationTests.LiveChat;
@@ -8,7 +12,7 @@ namespace Upsellic.Platform.IntegrationTests.LiveChat;
 /// and the host that comes up next fires it. Two hosts of their own on a database of their own, one after the other.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public class PickupTimeoutRestart_Tests
+public class PickupTimeoutRestart_Tests(PlatformFactory shared) : IDisposable
 {
     private static readonly Dictionary<string, string> Settings = new()
     {
@@ -48,5 +52,16 @@ public class PickupTimeoutRestart_Tests
         notice.GetProperty("text").GetString()!.ShouldContain("reach us");
         notice.GetProperty("createdAt").GetDateTimeOffset().ShouldBeGreaterThan(stoppedAt, "the host that came up after the restart fired it");
         (await resumed.GetConversationAsync()).GetProperty("contactChannels").GetArrayLength().ShouldBe(2);
+    }
+
+    /// <summary>
+    /// Hangfire keeps its log provider and default storage in statics, which the last host started takes over. One
+    /// host per process is the product's case; here the shared test host gets them back for the tests that follow.
+    /// </summary>
+    public void Dispose()
+    {
+        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(shared.Services.GetRequiredService<ILoggerFactory>()));
+        JobStorage.Current = shared.Services.GetRequiredService<JobStorage>();
+        GC.SuppressFinalize(this);
     }
 }

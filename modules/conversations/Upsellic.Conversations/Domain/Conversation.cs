@@ -93,7 +93,7 @@ public sealed class Conversation : AggregateRoot<Guid>, IMultiTenant
     public void MessageAdded(MessageDto message)
     {
         LastMessageAt = message.CreatedAt;
-        AddLocalEvent(new MessageAddedEto(Id, message));
+        AddLocalEvent(new MessageAddedEto(Id, message, HandedOffAt is not null));
     }
 
     /// <summary>Hands the conversation to people: the AI falls silent; the agent queue (or the channels) take over.</summary>

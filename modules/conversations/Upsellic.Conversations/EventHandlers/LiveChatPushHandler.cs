@@ -4,6 +4,7 @@ using Upsellic.Conversations.Application;
 using Upsellic.Conversations.EntityFrameworkCore;
 using Upsellic.Conversations.HttpApi;
 using Upsellic.Framework.EventBus;
+using Upsellic.Framework.MultiTenancy;
 
 namespace Upsellic.Conversations.EventHandlers;
 
@@ -11,7 +12,7 @@ namespace Upsellic.Conversations.EventHandlers;
 /// Pushes committed changes of handed-off conversations to every connected agent of the store. Conversations the AI
 /// still handles stay out of the panel.
 /// </summary>
-public sealed class LiveChatPushHandler(IHubContext<LiveChatHub> hub, ConversationsDbContext db)
+public sealed class LiveChatPushHandler(IHubContext<LiveChatHub> hub, ConversationsDbContext db, ICurrentTenant currentTenant)
     : ILocalEventHandler<ConversationQueuedEto>, ILocalEventHandler<ConversationUpdatedEto>, ILocalEventHandler<MessageAddedEto>
 {
     public Task HandleEventAsync(ConversationQueuedEto eventData, CancellationToken cancellationToken) =>
@@ -20,13 +21,14 @@ public sealed class LiveChatPushHandler(IHubContext<LiveChatHub> hub, Conversati
     public Task HandleEventAsync(ConversationUpdatedEto eventData, CancellationToken cancellationToken) =>
         PushSummaryAsync(eventData.ConversationId, LiveChatHub.ConversationUpdatedEvent, cancellationToken);
 
+    /// <summary>The busiest push: everything it needs travels on the event, so it reads nothing from the database.</summary>
     public async Task HandleEventAsync(MessageAddedEto eventData, CancellationToken cancellationToken)
     {
-        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == eventData.ConversationId, cancellationToken);
-        if (conversation is { HandedOffAt: not null, TenantId: { } tenantId })
+        // The bus runs handlers under the tenant of the conversation that raised the event.
+        if (eventData.HandedOff && currentTenant.Id is { } tenantId)
         {
             await hub.Clients.Group(LiveChatHub.AgentsGroup(tenantId))
-                .SendAsync(LiveChatHub.MessageAddedEvent, new { conversationId = conversation.Id, message = eventData.Message }, cancellationToken);
+                .SendAsync(LiveChatHub.MessageAddedEvent, new { conversationId = eventData.ConversationId, message = eventData.Message }, cancellationToken);
         }
     }
 

@@ -51,6 +51,12 @@ public sealed class LiveChatHub(AgentPresenceStore presence, LiveChatConnections
         }
     }
 
+    /// <summary>
+    /// Answers at once and touches nothing: the round trip of the connection itself, the floor under every push
+    /// (etc/benchmarks/LiveChatLatency sets the product's latencies next to it).
+    /// </summary>
+    public string Ping(string payload) => payload;
+
     public async Task SetAway(bool away)
     {
         await presence.SetAwayAsync(currentUser.Id!.Value, away, Context.ConnectionAborted);

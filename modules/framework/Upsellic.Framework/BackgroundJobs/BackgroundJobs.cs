@@ -49,9 +49,10 @@ public sealed class HangfireBackgroundJobManager(
 
     public void RunNowWithSafetyNet<TArgs>(TArgs args, TimeSpan safetyNetDelay)
     {
-        Schedule(args, safetyNetDelay);
         var tenantId = currentTenant.Id;
         // Not awaited: the caller's request answers at once; the job reports its own failures, and the safety net retries.
+        // Started before the safety net is stored so that the run does not wait for Hangfire's round trips; the
+        // caller still returns only once both are under way, so a crash after the return loses nothing.
         _ = Task.Run(async () =>
         {
             try
@@ -63,6 +64,7 @@ public sealed class HangfireBackgroundJobManager(
                 logger.LogWarning(e, "In-process run of {Job} failed; the scheduled job will retry", typeof(TArgs).Name);
             }
         });
+        Schedule(args, safetyNetDelay);
     }
 }
 

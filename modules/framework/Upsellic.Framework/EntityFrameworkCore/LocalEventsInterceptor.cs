@@ -9,13 +9,17 @@ namespace Upsellic.Framework.EntityFrameworkCore;
 
 /// <summary>
 /// Collects the local events of saved aggregates and publishes them only once the data is committed: right after
-/// SaveChanges when no transaction is open, otherwise when the transaction commits (dropped on rollback). A handler
-/// therefore never sees a fact that could still be undone. One instance per scope (request, job).
+/// SaveChanges when no transaction is open, otherwise once the transaction has committed and its connection is back in
+/// the pool (dropped on rollback). A handler therefore never sees a fact that could still be undone, and never holds a
+/// second pooled connection while the first one waits for it: under load that wait would drain the pool.
+/// One instance per scope (request, job).
 /// </summary>
-public sealed class LocalEventsInterceptor(ILocalEventBus eventBus, ICurrentTenant currentTenant) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class LocalEventsInterceptor(ILocalEventBus eventBus, ICurrentTenant currentTenant)
+    : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
     private readonly List<(object Event, Guid? TenantId)> _collected = [];
     private readonly List<(object Event, Guid? TenantId)> _awaitingCommit = [];
+    private readonly List<(object Event, Guid? TenantId)> _awaitingConnectionClose = [];
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -52,11 +56,19 @@ public sealed class LocalEventsInterceptor(ILocalEventBus eventBus, ICurrentTena
         return Task.CompletedTask;
     }
 
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        var pending = _awaitingCommit.ToList();
+        _awaitingConnectionClose.AddRange(_awaitingCommit);
         _awaitingCommit.Clear();
-        await PublishAsync(pending, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>EF closes the connection it opened for the transaction when that transaction is disposed.</summary>
+    public async Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        var pending = _awaitingConnectionClose.ToList();
+        _awaitingConnectionClose.Clear();
+        await PublishAsync(pending, CancellationToken.None);
     }
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
