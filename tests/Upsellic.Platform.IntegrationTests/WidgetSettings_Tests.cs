@@ -86,8 +86,13 @@ public class WidgetSettings_Tests(PlatformFactory factory) : PlatformTestBase(fa
 
         var response = await owner.PutAsJsonAsync("/api/widget-settings", new
         {
-            liveChatEnabled = true, assistantName = "", greeting = "Hi", brandColor = "red", position = "bottom-right",
-            allowedOrigins = new[] { "https://shop.example.com/path" }, channels = (object?)null,
+            liveChatEnabled = true,
+            assistantName = "",
+            greeting = "Hi",
+            brandColor = "red",
+            position = "bottom-right",
+            allowedOrigins = new[] { "https://shop.example.com/path" },
+            channels = (object?)null,
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -34,7 +34,10 @@ public static class WidgetStore
 
         var signUp = await client.PostAsJsonAsync("/api/account/sign-up", new
         {
-            storeName = $"Ridgeline {Guid.NewGuid():N}"[..20], name = OwnerName, email, password,
+            storeName = $"Ridgeline {Guid.NewGuid():N}"[..20],
+            name = OwnerName,
+            email,
+            password,
         });
         await ShouldSucceedAsync(signUp, "sign-up");
         var token = await client.PostAsJsonAsync("/api/account/token", new { email, password });

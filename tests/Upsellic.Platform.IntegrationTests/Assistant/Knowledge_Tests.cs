@@ -104,8 +104,12 @@ public class Knowledge_Tests(PlatformFactory factory) : PlatformTestBase(factory
         (await owner.PutAsJsonAsync("/api/knowledge", Document())).StatusCode.ShouldBe(HttpStatusCode.OK);
         var order = new
         {
-            number = "PG-1001", email = "ann@example.com", status = "delivered", carrier = "UPS",
-            items = new[] { new { sku = "PG-1", name = "Alpine Jacket", quantity = 1 } }, placedAt = "2026-03-01T10:00:00Z",
+            number = "PG-1001",
+            email = "ann@example.com",
+            status = "delivered",
+            carrier = "UPS",
+            items = new[] { new { sku = "PG-1", name = "Alpine Jacket", quantity = 1 } },
+            placedAt = "2026-03-01T10:00:00Z",
         };
 
         var response = await owner.PostAsJsonAsync("/api/knowledge/orders", order);

@@ -187,18 +187,18 @@ public sealed class Message : Entity<Guid>, IMultiTenant
 
     public static Message Create(Guid conversationId, long sequence, MessageRole role, string text, string? authorName,
         string? clientMessageId, long? replyToSequence, Guid? authorUserId, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        ConversationId = conversationId,
-        Sequence = sequence,
-        Role = role,
-        Text = text,
-        AuthorName = authorName,
-        ClientMessageId = clientMessageId,
-        ReplyToSequence = replyToSequence,
-        AuthorUserId = authorUserId,
-        CreatedAt = now,
-    };
+        {
+            Id = Guid.CreateVersion7(),
+            ConversationId = conversationId,
+            Sequence = sequence,
+            Role = role,
+            Text = text,
+            AuthorName = authorName,
+            ClientMessageId = clientMessageId,
+            ReplyToSequence = replyToSequence,
+            AuthorUserId = authorUserId,
+            CreatedAt = now,
+        };
 
     public MessageDto ToDto() => new(Sequence, Role, Text, AuthorName, CreatedAt);
 }
