@@ -38,6 +38,8 @@ public sealed class BrowserPlatformFactory : WebApplicationFactory<Program>, IAs
         // Every test calls from the same address; per-address limits are tested on their own, per visitor.
         builder.UseSetting("Saas:RateLimits:AccountRequestsPerMinute", "100000");
         builder.UseSetting("Conversations:RateLimits:StartsPerMinute", "100000");
+        // Journey 4 waits for the pickup timeout in a real browser: seconds instead of the product's two minutes.
+        builder.UseSetting("LiveChat:PickupTimeout", "00:00:10");
     }
 }
 

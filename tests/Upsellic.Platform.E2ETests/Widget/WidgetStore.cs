@@ -56,6 +56,8 @@ public static class WidgetStore
         settings["position"] = "bottom-right";
         // The demo store page is served by the host itself, so its origin is the host's.
         settings["allowedOrigins"] = new JsonArray(baseAddress.GetLeftPart(UriPartial.Authority));
+        settings["channels"]!["whatsApp"] = new JsonObject { ["enabled"] = true, ["label"] = "WhatsApp", ["value"] = "+14155550123" };
+        settings["channels"]!["email"] = new JsonObject { ["enabled"] = true, ["label"] = "Email us", ["value"] = "help@ridgeline.example" };
         await ShouldSucceedAsync(await client.PutAsJsonAsync("/api/widget-settings", settings), "widget settings");
 
         var knowledge = new
