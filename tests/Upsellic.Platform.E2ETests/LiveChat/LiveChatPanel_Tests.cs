@@ -44,6 +44,7 @@ public class LiveChatPanel_Tests(BrowserPlatformFactory server, BrowserFixture b
         await reply.PressAsync("Enter");
         await Assertions.Expect(panel.GetByText("I'm sending a replacement today", new() { Exact = false })).ToBeVisibleAsync(Soon);
         await composer.FillAsync("Thank you so much!");
+        await Assertions.Expect(agent.GetByTestId("shopper-typing")).ToBeVisibleAsync(Soon);
         await composer.PressAsync("Enter");
         await Assertions.Expect(agent.GetByTestId("history")).ToContainTextAsync("Thank you so much!", SoonText);
         await BrowserFixture.ScreenshotAsync(agent, "journey3-agent-chat");

@@ -20,7 +20,7 @@ public sealed class AgentClient : IAsyncDisposable
     {
         Api = api;
         Hub = hub;
-        foreach (var name in new[] { "ConversationQueued", "ConversationUpdated", "MessageAdded", "PresenceChanged" })
+        foreach (var name in new[] { "ConversationQueued", "ConversationUpdated", "MessageAdded", "PresenceChanged", "Typing" })
         {
             hub.On<JsonElement>(name, payload => _received.Enqueue((name, payload)));
         }
@@ -63,6 +63,8 @@ public sealed class AgentClient : IAsyncDisposable
             // Stopped on purpose, or the connection is closed: either way this tab no longer heartbeats.
         }
     }
+
+    public int CountReceived(string eventName, Func<JsonElement, bool> match) => _received.Count(r => r.Event == eventName && match(r.Payload));
 
     public async Task<JsonElement> WaitForAsync(string eventName, Func<JsonElement, bool> match, TimeSpan? timeout = null)
     {

@@ -15,6 +15,7 @@ const UNAVAILABLE = 'Chat is unavailable right now.';
 const OFFLINE = 'Connection lost. Your message will be sent when you are back online.';
 /** How long the "typing" dots wait for the AI's reply before giving up on it (the reply still shows when it comes). */
 const REPLY_WAIT_MS = 45_000;
+const TYPING_HINT_EVERY_MS = 2000;
 /** A Typing event is a heartbeat from the other side: the indicator fades when none follows. */
 const TYPING_FADE_MS = 5_000;
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 20_000];
@@ -58,6 +59,7 @@ class ChatPanel implements ChatController {
   private replyTimer = 0;
   private remoteTyping: string | null = null;
   private remoteTypingTimer = 0;
+  private lastTypingSent = 0;
   private resyncing: Promise<void> | null = null;
   private resyncAgain = false;
 
@@ -138,7 +140,10 @@ class ChatPanel implements ChatController {
         this.submit();
       }
     });
-    this.input.addEventListener('input', () => this.autosize());
+    this.input.addEventListener('input', () => {
+      this.autosize();
+      this.announceTyping();
+    });
     window.addEventListener('online', () => {
       this.wake?.();
       void this.resync();
@@ -400,6 +405,13 @@ class ChatPanel implements ChatController {
   }
 
   // ---- typing indicator ----
+
+  /** Only people see it (the AI needs no hint); at most one hint every two seconds. */
+  private announceTyping(): void {
+    if ((this.status !== 'AwaitingAgent' && this.status !== 'WithAgent') || Date.now() - this.lastTypingSent < TYPING_HINT_EVERY_MS) return;
+    this.lastTypingSent = Date.now();
+    this.live?.typing();
+  }
 
   private awaitReply(afterSequence: number): void {
     this.awaitingReplyAfter = afterSequence;

@@ -54,6 +54,11 @@ export class LiveConnection {
     );
   }
 
+  /** Tells the team the shopper is typing; a hint only, so a dropped one does not matter. */
+  typing(): void {
+    if (this.connection.state === HubConnectionState.Connected) this.connection.invoke('Typing').catch(() => undefined);
+  }
+
   stop(): void {
     this.stopped = true;
     void this.connection.stop();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Upsellic.Conversations.EntityFrameworkCore;
 
 namespace Upsellic.Conversations.HttpApi;
 
@@ -20,9 +22,27 @@ public sealed class WidgetHub : Hub
 
     public override async Task OnConnectedAsync()
     {
-        // WidgetVisitorRequirement has already proved the key, the origin and the visitor token of this conversation.
-        var conversationId = Guid.Parse(Context.GetHttpContext()!.Request.Query["conversationId"]!);
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(conversationId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(ConversationId), Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
+
+    /// <summary>
+    /// The shopper is typing: a hint for the store's agents, once the conversation is theirs. The AI gets none, and
+    /// a closed conversation passes nothing on.
+    /// </summary>
+    public async Task Typing(ConversationsDbContext db, IHubContext<LiveChatHub> agents)
+    {
+        var tenantId = await db.Conversations.AsNoTracking()
+            .Where(c => c.Id == ConversationId && c.HandedOffAt != null && c.Status != ConversationStatus.Closed)
+            .Select(c => c.TenantId)
+            .SingleOrDefaultAsync(Context.ConnectionAborted);
+        if (tenantId is { } tenant)
+        {
+            await agents.Clients.Group(LiveChatHub.AgentsGroup(tenant))
+                .SendAsync(TypingEvent, new { conversationId = ConversationId }, Context.ConnectionAborted);
+        }
+    }
+
+    /// <summary>WidgetVisitorRequirement has already proved the key, the origin and the visitor token of this conversation.</summary>
+    private Guid ConversationId => Guid.Parse(Context.GetHttpContext()!.Request.Query["conversationId"]!);
 }

@@ -143,9 +143,18 @@ hub.on('ConversationUpdated', async (summary: Summary) => {
   if (selected?.id === summary.id) await select(summary.id);
 });
 hub.on('MessageAdded', async ({ conversationId }: { conversationId: string }) => {
-  if (selected?.id === conversationId) { await select(conversationId); return; }
+  if (selected?.id === conversationId) { $('[data-shopper-typing]').hidden = true; await select(conversationId); return; }
   const c = conversations.get(conversationId);
   if (c) { c.unread += 1; renderLists(); }
+});
+let shopperTypingTimer = 0;
+hub.on('Typing', ({ conversationId }: { conversationId: string }) => {
+  if (selected?.id !== conversationId) return;
+  const hint = $('[data-shopper-typing]');
+  hint.hidden = false;
+  window.clearTimeout(shopperTypingTimer);
+  // Hints come every two seconds while the shopper types; silence means they stopped.
+  shopperTypingTimer = window.setTimeout(() => { hint.hidden = true; }, 4000);
 });
 hub.on('PresenceChanged', (people: Presence[]) => {
   const list = $('[data-presence]');
