@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 using Upsellic.Conversations.Application;
 using Upsellic.Conversations.BackgroundJobs;
 using Upsellic.Conversations.EntityFrameworkCore;
@@ -34,7 +35,8 @@ public sealed class ConversationsModule : UpsellicModule
         var services = context.Services;
         services.AddUpsellicDbContext<ConversationsDbContext>(context.Configuration, ConversationsDbProperties.Schema);
         services.AddMigrationsAtStart<ConversationsDbContext>();
-        services.AddSignalR(options => options.AddFilter<TenantHubFilter>());
+        var signalR = services.AddSignalR(options => options.AddFilter<TenantHubFilter>());
+        AddLiveChatScaleOut(services, signalR, context.Configuration.GetConnectionString(RedisConnectionStringName));
         services.AddSingleton<TenantHubFilter>();
         services.AddScoped<IAuthorizationHandler, WidgetVisitorAuthorizationHandler>();
         services.AddAuthorizationBuilder().AddPolicy(WidgetVisitorRequirement.PolicyName, policy => policy.AddRequirements(new WidgetVisitorRequirement()));
@@ -89,6 +91,32 @@ public sealed class ConversationsModule : UpsellicModule
                     },
                 });
             };
+        });
+    }
+
+    public const string RedisConnectionStringName = "Redis";
+
+    /// <summary>
+    /// With Redis configured, the hosts share it for presence and as the SignalR backplane, so a push made on one host
+    /// reaches an agent or shopper connected to another. Without it, presence is in PostgreSQL (still shared) and pushes
+    /// reach the clients of the host that made them: one host, or sticky sessions with a single host per store.
+    /// </summary>
+    private static void AddLiveChatScaleOut(IServiceCollection services, ISignalRServerBuilder signalR, string? redis)
+    {
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddScoped<IAgentConnectionStore, PostgresAgentConnectionStore>();
+            return;
+        }
+
+        var options = ConfigurationOptions.Parse(redis);
+        options.AbortOnConnectFail = false; // a Redis restart must not take the host down; the client reconnects
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        services.AddSingleton<IAgentConnectionStore, RedisAgentConnectionStore>();
+        signalR.AddStackExchangeRedis(backplane =>
+        {
+            backplane.Configuration = options.Clone();
+            backplane.Configuration.ChannelPrefix = RedisChannel.Literal("upsellic");
         });
     }
 

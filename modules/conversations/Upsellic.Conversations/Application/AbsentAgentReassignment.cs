@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Upsellic.Conversations.Domain;
 using Upsellic.Conversations.EntityFrameworkCore;
 using Upsellic.Framework.Data;
@@ -18,13 +17,13 @@ namespace Upsellic.Conversations.Application;
 /// </summary>
 public sealed class AbsentAgentReassignment(
     ConversationsDbContext db,
+    AgentPresenceStore presence,
     ConversationRouter router,
     MessageAppender appender,
     IWidgetSettingsIntegrationService widgetSettings,
     ILocalEventBus eventBus,
     IDataFilter dataFilter,
     ICurrentTenant currentTenant,
-    IOptions<LiveChatOptions> options,
     TimeProvider clock,
     ILogger<AbsentAgentReassignment> logger)
 {
@@ -35,33 +34,32 @@ public sealed class AbsentAgentReassignment(
     /// <summary>Handles every stranded conversation of every store; returns how many it moved.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var since = now - options.Value.PresenceTimeout;
-        List<Stranded> stranded;
+        List<Stranded> waiting;
         using (dataFilter.Disable<IMultiTenant>())
         {
-            // A tab silent for ten presence timeouts is gone for good; its row only slows the presence queries down.
-            await db.AgentConnections.Where(c => c.LastSeenAt < now - (options.Value.PresenceTimeout * 10)).ExecuteDeleteAsync(cancellationToken);
-            stranded = await db.Conversations.AsNoTracking()
+            await presence.PruneAsync(cancellationToken);
+            waiting = await db.Conversations.AsNoTracking()
                 .Where(c => (c.Status == ConversationStatus.AwaitingAgent || c.Status == ConversationStatus.WithAgent)
-                    && c.FirstAgentReplyAt == null && c.AssignedAgentId != null
-                    && !db.AgentConnections.Any(a => a.TenantId == c.TenantId && a.UserId == c.AssignedAgentId && a.LastSeenAt > since
-                        && !db.AgentAvailabilities.Any(v => v.TenantId == c.TenantId && v.UserId == a.UserId && v.Away)))
+                    && c.FirstAgentReplyAt == null && c.AssignedAgentId != null)
                 .OrderBy(c => c.HandedOffAt)
-                .Take(200)
+                .Take(500)
                 .Select(c => new Stranded(c.Id, c.TenantId!.Value, c.AssignedAgentId!.Value))
                 .ToListAsync(cancellationToken);
         }
 
         var moved = 0;
-        foreach (var conversation in stranded)
+        foreach (var store in waiting.GroupBy(c => c.TenantId))
         {
-            using (currentTenant.Change(conversation.TenantId))
+            using (currentTenant.Change(store.Key))
             {
-                moved += await MoveAsync(conversation, cancellationToken) ? 1 : 0;
+                // Presence lives in the shared store (PostgreSQL or Redis), so it is asked per store, not joined.
+                var available = (await presence.GetAvailableAsync(cancellationToken)).Select(a => a.UserId).ToHashSet();
+                foreach (var conversation in store.Where(c => !available.Contains(c.AgentId)))
+                {
+                    moved += await MoveAsync(conversation, cancellationToken) ? 1 : 0;
+                    db.ChangeTracker.Clear();
+                }
             }
-
-            db.ChangeTracker.Clear();
         }
 
         return moved;

@@ -2,33 +2,42 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Upsellic.Conversations.Domain;
 using Upsellic.Conversations.EntityFrameworkCore;
+using Upsellic.Framework.MultiTenancy;
 
 namespace Upsellic.Conversations.Application;
 
 public sealed record AvailableAgent(Guid UserId, string Name);
 
 /// <summary>
-/// Who of the current store's team is in the Live Chat panel right now. Kept in PostgreSQL so that every host instance
-/// sees the same agents; a row counts only while its tab heartbeats (<see cref="LiveChatOptions.PresenceTimeout"/>).
+/// Who of the current store's team is in the Live Chat panel right now: the open tabs come from the shared
+/// <see cref="IAgentConnectionStore"/> (every host instance sees the same agents), and count only while they heartbeat
+/// (<see cref="LiveChatOptions.PresenceTimeout"/>); "away" is the agent's own choice, kept in PostgreSQL.
 /// </summary>
-public sealed class AgentPresenceStore(ConversationsDbContext db, TimeProvider clock, IOptions<LiveChatOptions> options)
+public sealed class AgentPresenceStore(
+    IAgentConnectionStore connections,
+    ConversationsDbContext db,
+    ICurrentTenant currentTenant,
+    TimeProvider clock,
+    IOptions<LiveChatOptions> options)
 {
-    public async Task ConnectAsync(string connectionId, Guid userId, string agentName, CancellationToken cancellationToken)
-    {
-        db.AgentConnections.Add(AgentConnection.Open(connectionId, userId, agentName, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private Guid TenantId => currentTenant.Id ?? throw new InvalidOperationException("Presence belongs to a store: no tenant is current.");
 
-    /// <returns>How many rows were refreshed: 0 when the connection's row is gone.</returns>
-    public Task<int> HeartbeatAsync(string connectionId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return db.AgentConnections.Where(c => c.ConnectionId == connectionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeenAt, now), cancellationToken);
-    }
+    public Task ConnectAsync(string connectionId, Guid userId, string agentName, CancellationToken cancellationToken) =>
+        connections.ConnectAsync(TenantId, connectionId, userId, agentName, clock.GetUtcNow(), cancellationToken);
+
+    /// <returns>False when the tab's record is gone: its member was removed, so the tab's session is over.</returns>
+    public Task<bool> HeartbeatAsync(string connectionId, CancellationToken cancellationToken) =>
+        connections.HeartbeatAsync(TenantId, connectionId, clock.GetUtcNow(), cancellationToken);
 
     public Task DisconnectAsync(string connectionId, CancellationToken cancellationToken) =>
-        db.AgentConnections.Where(c => c.ConnectionId == connectionId).ExecuteDeleteAsync(cancellationToken);
+        connections.DisconnectAsync(TenantId, connectionId, cancellationToken);
+
+    public Task DisconnectUserAsync(Guid userId, CancellationToken cancellationToken) =>
+        connections.DisconnectUserAsync(TenantId, userId, cancellationToken);
+
+    /// <summary>A tab silent for ten presence timeouts is gone for good; its record only slows presence down.</summary>
+    public Task PruneAsync(CancellationToken cancellationToken) =>
+        connections.PruneAsync(clock.GetUtcNow() - (options.Value.PresenceTimeout * 10), cancellationToken);
 
     public async Task SetAwayAsync(Guid userId, bool away, CancellationToken cancellationToken)
     {
@@ -45,12 +54,7 @@ public sealed class AgentPresenceStore(ConversationsDbContext db, TimeProvider c
 
     public async Task<IReadOnlyList<AgentPresenceDto>> GetAsync(CancellationToken cancellationToken)
     {
-        var since = clock.GetUtcNow() - options.Value.PresenceTimeout;
-        var live = await db.AgentConnections.AsNoTracking()
-            .Where(c => c.LastSeenAt > since)
-            .GroupBy(c => c.UserId)
-            .Select(g => new { UserId = g.Key, Name = g.Max(c => c.AgentName)! })
-            .ToListAsync(cancellationToken);
+        var live = await connections.GetLiveAsync(TenantId, clock.GetUtcNow() - options.Value.PresenceTimeout, cancellationToken);
         var userIds = live.Select(l => l.UserId).ToList();
         var away = await db.AgentAvailabilities.AsNoTracking()
             .Where(a => a.Away && userIds.Contains(a.UserId))

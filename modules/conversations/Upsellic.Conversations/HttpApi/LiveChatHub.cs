@@ -45,7 +45,7 @@ public sealed class LiveChatHub(AgentPresenceStore presence, LiveChatConnections
     public async Task Heartbeat()
     {
         // No row to refresh: the member was removed (on this host or another one), so this tab's session is over.
-        if (await presence.HeartbeatAsync(Context.ConnectionId, Context.ConnectionAborted) == 0)
+        if (!await presence.HeartbeatAsync(Context.ConnectionId, Context.ConnectionAborted))
         {
             Context.Abort();
         }
