@@ -107,3 +107,25 @@ ensure_chromium() {
   log "Installing Chromium for the browser tests"
   apt_install chromium fonts-liberation || die "Chromium is missing and could not be installed (run as root or with passwordless sudo: apt-get install chromium)."
 }
+
+# Debian's redis-server for the scale-out tests (presence + SignalR backplane shared by two hosts).
+ensure_redis() {
+  command -v redis-server >/dev/null 2>&1 && return 0
+  log "Installing redis-server for the scale-out tests"
+  apt_install redis-server || die "redis-server is missing and could not be installed (run as root or with passwordless sudo: apt-get install redis-server)."
+}
+
+# start_redis DIR PORT: a throwaway Redis on loopback, nothing saved to disk; stop_redis DIR PORT stops it.
+start_redis() {
+  local dir="$1" port="$2"
+  mkdir -p "$dir"
+  redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
+    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir" || die "Redis did not start (see $dir/redis.log)"
+  for _ in $(seq 1 50); do port_in_use "$port" && return 0; sleep 0.1; done
+  die "Redis did not listen on $port (see $dir/redis.log)"
+}
+
+stop_redis() {
+  local dir="$1"
+  [ -f "$dir/redis.pid" ] && kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
+}

@@ -7,19 +7,25 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 require_dotnet
 ensure_chromium
+ensure_redis
 
 PORT="${UPSELLIC_TEST_PG_PORT:-55433}"
 if [ -z "${UPSELLIC_TEST_PG_PORT:-}" ]; then while port_in_use "$PORT"; do PORT=$((PORT + 1)); done; fi
+REDIS_PORT=56379
+while port_in_use "$REDIS_PORT"; do REDIS_PORT=$((REDIS_PORT + 1)); done
 WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/upsellic-test.XXXXXX")"
 chmod 755 "$WORK_DIR" # the postgres user must be able to enter it when we are root
 RESULTS_DIR="$REPO_ROOT/artifacts/test-results"
-cleanup() { stop_postgres "$WORK_DIR/pgdata"; rm -rf "$WORK_DIR"; }
+cleanup() { stop_redis "$WORK_DIR/redis"; stop_postgres "$WORK_DIR/pgdata"; rm -rf "$WORK_DIR"; }
 trap cleanup EXIT
 
 start_postgres "$WORK_DIR/pgdata" "$PORT" test
 ensure_database "$PORT" upsellic_test
 # Each test project creates its own database from this one's name, so projects may run side by side.
 export UPSELLIC_TEST_CONNECTION="$(connection_string "$PORT" upsellic_test)"
+start_redis "$WORK_DIR/redis" "$REDIS_PORT"
+# The scale-out tests run two hosts on this Redis (presence and the SignalR backplane).
+export UPSELLIC_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 
 log "Building"
 dotnet build "$REPO_ROOT/Upsellic.Platform.sln" -c Debug -nologo -v quiet -p:TreatWarningsAsErrors=true >&2

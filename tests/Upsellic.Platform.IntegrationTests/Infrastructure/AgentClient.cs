@@ -41,6 +41,9 @@ public sealed class AgentClient : IAsyncDisposable
             .Build();
         var agent = new AgentClient(api, hub);
         await hub.StartAsync();
+        // StartAsync returns at the handshake; the hub records the tab just after and then tells the team. Waiting for
+        // that push means a test never asks for presence before the server has it.
+        await agent.WaitForAsync("PresenceChanged", _ => true, TimeSpan.FromSeconds(10));
         _ = agent.HeartbeatAsync();
         return agent;
     }

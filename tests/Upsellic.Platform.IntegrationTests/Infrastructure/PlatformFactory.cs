@@ -1,6 +1,9 @@
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Respawn;
 using Upsellic.Framework.BackgroundJobs;
@@ -51,6 +54,16 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         var factory = new PlatformFactory { _connectionString = connectionString, _settings = settings ?? new Dictionary<string, string>() };
         _ = factory.Services;
         return factory;
+    }
+
+    /// <summary>
+    /// Hangfire keeps its log provider and default storage in statics, which the last host started takes over. One
+    /// host per process is the product's case; tests that start hosts of their own give them back to this one after.
+    /// </summary>
+    public void ReclaimHangfireStatics()
+    {
+        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(Services.GetRequiredService<ILoggerFactory>()));
+        JobStorage.Current = Services.GetRequiredService<JobStorage>();
     }
 
     public async Task ResetAsync()

@@ -1,8 +1,4 @@
-using Hangfire;
-using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Upsellic.Platform.IntegrationTests.Infrastructure;
 
 namespace Upsellic.Platform.IntegrationTests.LiveChat;
@@ -54,14 +50,9 @@ public class PickupTimeoutRestart_Tests(PlatformFactory shared) : IDisposable
         (await resumed.GetConversationAsync()).GetProperty("contactChannels").GetArrayLength().ShouldBe(2);
     }
 
-    /// <summary>
-    /// Hangfire keeps its log provider and default storage in statics, which the last host started takes over. One
-    /// host per process is the product's case; here the shared test host gets them back for the tests that follow.
-    /// </summary>
     public void Dispose()
     {
-        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(shared.Services.GetRequiredService<ILoggerFactory>()));
-        JobStorage.Current = shared.Services.GetRequiredService<JobStorage>();
+        shared.ReclaimHangfireStatics();
         GC.SuppressFinalize(this);
     }
 }
