@@ -1,8 +1,10 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Upsellic.Framework.BackgroundJobs;
 using Upsellic.Framework.MultiTenancy;
 using Upsellic.Platform.IntegrationTests.Infrastructure;
+using Upsellic.Saas.EntityFrameworkCore;
 
 namespace Upsellic.Platform.IntegrationTests;
 
@@ -18,6 +20,18 @@ public class Operations_Tests(PlatformFactory factory) : PlatformTestBase(factor
         body.GetProperty("status").GetString().ShouldBe("Healthy");
         body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString().ShouldBe("Healthy");
         body.GetProperty("checks").GetProperty("jobs").GetProperty("status").GetString().ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Should_keep_the_key_ring_that_signs_sessions_in_the_database_for_every_host()
+    {
+        await CreateClient().SignUpAsync("Keyring Store", "owner@keyring.test");
+        (await NewClient().RequestTokenAsync("owner@keyring.test", ApiExtensions.StrongPassword)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<SaasDbContext>().DataProtectionKeys.AsNoTracking().ToListAsync();
+        keys.ShouldNotBeEmpty();
+        keys.ShouldAllBe(k => k.Xml!.Contains("<key id="));
     }
 
     [Fact]

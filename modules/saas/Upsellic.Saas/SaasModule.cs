@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -92,6 +93,9 @@ public sealed class SaasModule : UpsellicModule
 
     private static void ConfigureAuthentication(IServiceCollection services)
     {
+        // Cookies and bearer tokens are protected with this key ring: kept in the database, every host (and every
+        // restart) reads the same keys, so a session signed by one host is valid on the next.
+        services.AddDataProtection().SetApplicationName("Upsellic").PersistKeysToDbContext<SaasDbContext>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = AuthenticationScheme;

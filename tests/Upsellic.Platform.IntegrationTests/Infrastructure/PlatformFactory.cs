@@ -41,7 +41,8 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
             DbAdapter = DbAdapter.Postgres,
             // Hangfire's own tables hold the running server's state; emptying them under it would break it.
             SchemasToExclude = ["hangfire"],
-            TablesToIgnore = ["__EFMigrationsHistory"],
+            // The key ring that signs sessions is the running host's state too: emptying it would strand its sessions.
+            TablesToIgnore = ["__EFMigrationsHistory", new Respawn.Graph.Table("saas", "DataProtectionKeys")],
         });
     }
 
@@ -71,7 +72,20 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         await using (var connection = new NpgsqlConnection(_connectionString))
         {
             await connection.OpenAsync();
-            await _respawner!.ResetAsync(connection);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await _respawner!.ResetAsync(connection);
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+                {
+                    // The host keeps working between tests (the absence watcher, a previous test's late AI turn or
+                    // job): its row locks can cross Respawn's table locks. PostgreSQL picks a victim; try again.
+                    await Task.Delay(100 * attempt);
+                }
+            }
         }
 
         await Services.MigrateAndSeedAsync();

@@ -37,7 +37,6 @@ public sealed class AbsentAgentReassignment(
         List<Stranded> waiting;
         using (dataFilter.Disable<IMultiTenant>())
         {
-            await presence.PruneAsync(cancellationToken);
             waiting = await db.Conversations.AsNoTracking()
                 .Where(c => (c.Status == ConversationStatus.AwaitingAgent || c.Status == ConversationStatus.WithAgent)
                     && c.FirstAgentReplyAt == null && c.AssignedAgentId != null)

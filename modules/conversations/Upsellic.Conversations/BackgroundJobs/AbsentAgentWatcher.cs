@@ -7,7 +7,7 @@ using Upsellic.Conversations.Application;
 namespace Upsellic.Conversations.BackgroundJobs;
 
 /// <summary>
-/// Runs <see cref="AbsentAgentReassignment"/> every few seconds on each host. A hosted loop rather than a Hangfire
+/// Runs <see cref="AbsentAgentReassignment"/> every few seconds on each host, and forgets long-dead tabs. A hosted loop rather than a Hangfire
 /// recurring job: Hangfire's cron schedules a minute at best, and a shopper waiting for an agent who left should not.
 /// </summary>
 public sealed class AbsentAgentWatcher(IServiceScopeFactory scopeFactory, IOptions<LiveChatOptions> options, ILogger<AbsentAgentWatcher> logger)
@@ -16,12 +16,19 @@ public sealed class AbsentAgentWatcher(IServiceScopeFactory scopeFactory, IOptio
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.AbsenceCheckInterval);
+        var lastPrune = DateTimeOffset.MinValue;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopeFactory.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<AbsentAgentReassignment>().RunAsync(stoppingToken);
+                // Forgetting long-dead tabs is housekeeping: once a minute is plenty.
+                if (DateTimeOffset.UtcNow - lastPrune > TimeSpan.FromMinutes(1))
+                {
+                    await scope.ServiceProvider.GetRequiredService<AgentPresenceStore>().PruneAsync(stoppingToken);
+                    lastPrune = DateTimeOffset.UtcNow;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

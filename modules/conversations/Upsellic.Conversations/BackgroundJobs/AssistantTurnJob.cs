@@ -80,6 +80,11 @@ public sealed class AssistantTurnJob(
     private async Task<string> HandOffAsync(Conversation conversation, List<Message> turns, HandoffCategory category, double confidence,
         CancellationToken cancellationToken)
     {
+        // Stored before the commit, so the handoff never exists without its timeout (if the commit fails, the job finds
+        // nothing waiting and does nothing). Hangfire's client is synchronous: the job is written while the routing,
+        // the reply and the summary are worked out, instead of after them. With nobody online it finds the channels
+        // already offered and does nothing.
+        var pickupTimeout = Task.Run(() => jobs.Schedule(new PickupTimeoutArgs(conversation.Id), liveChatOptions.Value.PickupTimeout), cancellationToken);
         var handoffTurns = turns.Select(ToHandoffTurn).ToList();
         var agent = await router.PickAgentAsync(except: null, cancellationToken);
         var reply = replyWriter.Write(category, handoffTurns, agentOnline: agent is not null, conversation.Id.GetHashCode());
@@ -89,14 +94,13 @@ public sealed class AssistantTurnJob(
         if (agent is not null)
         {
             conversation.AssignTo(agent.UserId, agent.Name);
-            // Scheduled before the commit: if the commit fails, the job finds nothing waiting and does nothing.
-            jobs.Schedule(new PickupTimeoutArgs(conversation.Id), liveChatOptions.Value.PickupTimeout);
         }
         else
         {
             await widgetSettings.OfferAsync(conversation, now, cancellationToken);
         }
 
+        await pickupTimeout;
         logger.LogInformation("Conversation {ConversationId} handed off as {Category} ({Confidence:0.00}) to {Agent}",
             conversation.Id, category, confidence, agent?.Name ?? "the contact channels");
         return reply;

@@ -21,12 +21,9 @@ public sealed class NewStoreValidator : AbstractValidator<NewStore>
     {
         RuleFor(s => s.StoreName).NotEmpty().WithMessage("Enter the name of your store.")
             .MaximumLength(Tenant.MaxNameLength);
-        RuleFor(s => s.Name).NotEmpty().WithMessage("Enter your name.")
-            .MaximumLength(AppUser.MaxNameLength);
-        RuleFor(s => s.Email).NotEmpty().WithMessage("Enter an email address.")
-            .MaximumLength(256)
-            .Must(EmailAddressRule.IsValid).WithMessage("Enter a valid email address, like name@store.com.");
-        RuleFor(s => s.Password).NotEmpty().WithMessage("Choose a password.");
+        RuleFor(s => s.Name).PersonName();
+        RuleFor(s => s.Email).SignInEmail();
+        RuleFor(s => s.Password).NewPassword();
     }
 }
 

@@ -18,12 +18,9 @@ internal sealed class NewMemberValidator : AbstractValidator<NewMember>
 {
     public NewMemberValidator()
     {
-        RuleFor(m => m.Name).NotEmpty().WithMessage("Enter your name.")
-            .MaximumLength(AppUser.MaxNameLength);
-        RuleFor(m => m.Email).NotEmpty().WithMessage("Enter an email address.")
-            .MaximumLength(256)
-            .Must(EmailAddressRule.IsValid).WithMessage("Enter a valid email address, like name@store.com.");
-        RuleFor(m => m.Password).NotEmpty().WithMessage("Choose a password.");
+        RuleFor(m => m.Name).PersonName();
+        RuleFor(m => m.Email).SignInEmail();
+        RuleFor(m => m.Password).NewPassword();
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Upsellic.Framework.Data;
@@ -13,11 +14,16 @@ public static class SaasDbProperties
     public const string Schema = "saas";
 }
 
-/// <summary>Tenants and the Identity tables. Users are multi-tenant: a store's queries never see another store's people.</summary>
+/// <summary>
+/// Tenants and the Identity tables. Users are multi-tenant: a store's queries never see another store's people. Also the
+/// data-protection key ring that signs cookies and bearer tokens, shared by every host through the database.
+/// </summary>
 public sealed class SaasDbContext(DbContextOptions<SaasDbContext> options, ICurrentTenant currentTenant, IDataFilter dataFilter)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options), IMultiTenantDbContext
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IMultiTenantDbContext, IDataProtectionKeyContext
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Guid? CurrentTenantId => currentTenant.Id;
 
@@ -56,6 +62,7 @@ public static class SaasModelBuilderExtensions
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         });
         builder.Entity<AppRole>().ToTable("Roles");
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().ToTable("UserRoles");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("UserClaims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("UserLogins");
