@@ -77,7 +77,7 @@ for (var i = 1; i < agentCount; i++)
 var echoIdle = await EchoAsync(agents, samplesPerAgent: 200, CancellationToken.None);
 
 // Warm-up, not measured: a host that has been running has its model loaded and its queries compiled.
-var warmUp = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Shopper.StartAsync(baseUrl, widgetKey, 1000 + i)));
+var warmUp = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Shopper.StartAsync(baseUrl, widgetKey, 1000 + i)));
 await Task.WhenAll(warmUp.Select((shopper, i) => shopper.SayAsync(string.Format(handoffMessages[i % handoffMessages.Length], 9000 + i))));
 await WaitUntil(() => warmUp.All(s => agents[0].QueuedAt.ContainsKey(s.ConversationId)), TimeSpan.FromSeconds(60), "the warm-up hand-offs reached the agents");
 
