@@ -54,6 +54,11 @@ public class TeamInvitation_Tests(BrowserPlatformFactory server, BrowserFixture 
         await Assertions.Expect(row).ToContainTextAsync("Riley Reyes");
         await Assertions.Expect(row).ToContainTextAsync("Agent");
         await Assertions.Expect(owner.GetByTestId("no-invitations")).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByTestId("presence")).ToHaveTextAsync("Online", new() { Timeout = 15_000 });
         await BrowserFixture.ScreenshotAsync(owner, "team-members");
+
+        // The agent leaves Live Chat: the owner's open Team page says so without a reload.
+        await agentContext.CloseAsync();
+        await Assertions.Expect(row.GetByTestId("presence")).ToHaveTextAsync("Offline", new() { Timeout = 15_000 });
     }
 }

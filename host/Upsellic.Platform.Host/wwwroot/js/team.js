@@ -11,3 +11,29 @@
     });
   }
 })();
+
+// Presence, live: the page asks the API every few seconds. It holds no Live Chat connection of its own, so looking at
+// the team never makes anyone count as online.
+(() => {
+  const rows = document.querySelectorAll('tr[data-user-id]');
+  if (rows.length === 0) return;
+  const classes = { Online: 'badge badge-green', Away: 'badge badge-amber', Offline: 'badge team-offline' };
+  const refresh = async () => {
+    try {
+      const response = await fetch('/api/live-chat/presence', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      if (!response.ok) return;
+      const status = new Map((await response.json()).map((person) => [person.userId, person.status]));
+      rows.forEach((row) => {
+        const badge = row.querySelector('[data-testid=presence]');
+        const now = status.get(row.dataset.userId) ?? 'Offline';
+        if (!badge || badge.textContent === now) return;
+        badge.textContent = now;
+        badge.className = classes[now] ?? classes.Offline;
+      });
+    } catch {
+      // A moment without the network: the next tick tries again.
+    }
+  };
+  void refresh();
+  setInterval(refresh, 5000);
+})();
