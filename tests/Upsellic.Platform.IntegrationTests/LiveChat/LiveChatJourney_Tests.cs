@@ -110,9 +110,14 @@ public class LiveChatJourney_Tests(PlatformFactory factory) : PlatformTestBase(f
 
         var sent = await shopper.SayAsync(DamagedOrder);
         await agent.WaitForAsync("ConversationQueued", p => p.GetProperty("id").GetGuid() == shopper.ConversationId);
+        var handoffReply = await shopper.WaitForMessageAsync(sent.GetProperty("sequence").GetInt64(), "Assistant");
         var notice = await shopper.WaitForMessageAsync(sent.GetProperty("sequence").GetInt64() + 1, "System", TimeSpan.FromSeconds(20));
 
         notice.GetProperty("text").GetString()!.ShouldContain("reach us");
+        // The timeout (4 s here) is scheduled just before the handoff's commit (which carries the reply) and must fire
+        // within 2 s of due.
+        var firedAfter = notice.GetProperty("createdAt").GetDateTimeOffset() - handoffReply.GetProperty("createdAt").GetDateTimeOffset();
+        firedAfter.ShouldBeInRange(TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(6));
         var conversation = await shopper.GetConversationAsync();
         conversation.GetProperty("status").GetString().ShouldBe("AwaitingAgent");
         conversation.GetProperty("contactChannels").GetArrayLength().ShouldBe(2);
