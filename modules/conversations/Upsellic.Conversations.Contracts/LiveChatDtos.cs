@@ -65,4 +65,7 @@ public sealed class LiveChatOptions
 
     /// <summary>How often conversations waiting for an agent who has left (offline or away) are reassigned.</summary>
     public TimeSpan AbsenceCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an agent must stay away before their waiting conversations move on (a reconnecting tab is not gone).</summary>
+    public TimeSpan AbsenceGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

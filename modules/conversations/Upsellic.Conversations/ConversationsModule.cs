@@ -45,6 +45,7 @@ public sealed class ConversationsModule : UpsellicModule
         services.AddScoped<AgentPresenceStore>();
         services.AddScoped<ConversationRouter>();
         services.AddScoped<AbsentAgentReassignment>();
+        services.AddSingleton<AbsenceLedger>();
         services.AddSingleton<LiveChatConnections>();
         services.AddScoped<ILocalEventHandler<TeamMemberRemovedEto>, RemovedMemberDisconnector>();
         services.AddHostedService<AbsentAgentWatcher>();

@@ -110,6 +110,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("LiveChat:PresenceTimeout", "00:00:03");
         // Well inside the pickup timeout, so a test can tell "the agent left" from "nobody answered in time".
         builder.UseSetting("LiveChat:AbsenceCheckInterval", "00:00:00.500");
+        builder.UseSetting("LiveChat:AbsenceGrace", "00:00:01");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

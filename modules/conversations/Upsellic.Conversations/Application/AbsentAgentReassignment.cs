@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Upsellic.Conversations.Domain;
 using Upsellic.Conversations.EntityFrameworkCore;
 using Upsellic.Framework.Data;
@@ -24,6 +25,8 @@ public sealed class AbsentAgentReassignment(
     ILocalEventBus eventBus,
     IDataFilter dataFilter,
     ICurrentTenant currentTenant,
+    AbsenceLedger ledger,
+    IOptions<LiveChatOptions> options,
     TimeProvider clock,
     ILogger<AbsentAgentReassignment> logger)
 {
@@ -47,17 +50,26 @@ public sealed class AbsentAgentReassignment(
         }
 
         var moved = 0;
+        var now = clock.GetUtcNow();
+        var absent = new List<Stranded>();
         foreach (var store in waiting.GroupBy(c => c.TenantId))
         {
             using (currentTenant.Change(store.Key))
             {
                 // Presence lives in the shared store (PostgreSQL or Redis), so it is asked per store, not joined.
                 var available = (await presence.GetAvailableAsync(cancellationToken)).Select(a => a.UserId).ToHashSet();
-                foreach (var conversation in store.Where(c => !available.Contains(c.AgentId)))
-                {
-                    moved += await MoveAsync(conversation, cancellationToken) ? 1 : 0;
-                    db.ChangeTracker.Clear();
-                }
+                absent.AddRange(store.Where(c => !available.Contains(c.AgentId)));
+            }
+        }
+
+        // A tab that reconnects after a network blip is gone for a second: only an absence that lasts the grace counts.
+        foreach (var conversation in ledger.StillAbsent(absent.Select(c => (c.Id, c.AgentId)), now, options.Value.AbsenceGrace)
+                     .Select(key => absent.First(c => c.Id == key.ConversationId && c.AgentId == key.AgentId)))
+        {
+            using (currentTenant.Change(conversation.TenantId))
+            {
+                moved += await MoveAsync(conversation, cancellationToken) ? 1 : 0;
+                db.ChangeTracker.Clear();
             }
         }
 
@@ -96,5 +108,35 @@ public sealed class AbsentAgentReassignment(
         }
 
         return true;
+    }
+}
+
+/// <summary>
+/// Since when each waiting conversation's agent has been seen absent, on this host. One per host (a singleton): every
+/// host needs its own two sightings, so a tab reconnecting to any host in the meantime keeps its conversations.
+/// </summary>
+public sealed class AbsenceLedger
+{
+    private readonly Dictionary<(Guid ConversationId, Guid AgentId), DateTimeOffset> _absentSince = [];
+
+    /// <summary>Records this sweep's absences and returns those that have lasted at least <paramref name="grace"/>.</summary>
+    public IReadOnlyList<(Guid ConversationId, Guid AgentId)> StillAbsent(IEnumerable<(Guid ConversationId, Guid AgentId)> absent, DateTimeOffset now, TimeSpan grace)
+    {
+        lock (_absentSince)
+        {
+            var current = absent.ToHashSet();
+            // Whoever came back (or whose conversation moved on) starts from zero next time.
+            foreach (var gone in _absentSince.Keys.Where(key => !current.Contains(key)).ToList())
+            {
+                _absentSince.Remove(gone);
+            }
+
+            foreach (var key in current)
+            {
+                _absentSince.TryAdd(key, now);
+            }
+
+            return current.Where(key => now - _absentSince[key] >= grace).ToList();
+        }
     }
 }
