@@ -33,7 +33,7 @@ public class RedisScaleOut_Tests(PlatformFactory shared) : IDisposable
 
         // Presence: the tab is in Redis, and the other host sees the agent online.
         using var multiplexer = await ConnectionMultiplexer.ConnectAsync(redis);
-        await Eventually.HoldsAsync(async () => await multiplexer.GetDatabase().SortedSetLengthAsync($"upsellic:live-chat:{store.TenantId:N}:seen") == 1,
+        await Eventually.HoldsAsync(async () => await multiplexer.GetDatabase().SortedSetLengthAsync($"upsellic:live-chat:{{{store.TenantId:N}}}:seen") == 1,
             "the agent's tab is recorded in Redis");
         // The bearer token the first host signed is valid on the second: the key ring is shared through the database.
         var otherHostApi = Client(shopperHost);

@@ -38,20 +38,29 @@ export class LiveConnection {
     this.connection.on('MessageAdded', (message: Message) => handlers.messageAdded(message));
     this.connection.on('ConversationUpdated', (conversation: Conversation) => handlers.conversationUpdated(conversation));
     this.connection.on('Typing', (event: TypingEvent) => handlers.typing(event));
-    this.connection.onreconnected(() => handlers.connected());
+    this.connection.onreconnected(() => void this.whenJoined().then(() => handlers.connected()));
     // Automatic reconnect never gives up, so a close here means the first connect failed or the server closed us.
     this.connection.onclose(() => this.retryLater());
   }
 
   start(): void {
     if (this.stopped || this.connection.state !== HubConnectionState.Disconnected) return;
-    this.connection.start().then(
+    this.connection.start().then(() => this.whenJoined()).then(
       () => {
         this.startAttempts = 0;
         this.handlers.connected();
       },
       () => this.retryLater(),
     );
+  }
+
+  /**
+   * The connection is ready at the handshake, a moment before the server has put it in the conversation's group:
+   * a push sent in between would be missed. The hub answers Ready only after the join, so a resync started after it
+   * covers everything.
+   */
+  private whenJoined(): Promise<void> {
+    return this.connection.invoke('Ready').catch(() => undefined);
   }
 
   /** Tells the team the shopper is typing; a hint only, so a dropped one does not matter. */

@@ -32,7 +32,7 @@ public sealed class AbsentAgentReassignment(
 {
     public const string StepAwayNotice = "Our team had to step away before joining, sorry. You can reach us here:";
 
-    private sealed record Stranded(Guid Id, Guid TenantId, Guid AgentId);
+    private sealed record Stranded(Guid Id, Guid TenantId, Guid AgentId, bool PickedUp);
 
     /// <summary>Handles every stranded conversation of every store; returns how many it moved.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -40,12 +40,12 @@ public sealed class AbsentAgentReassignment(
         List<Stranded> waiting;
         using (dataFilter.Disable<IMultiTenant>())
         {
+            // Waiting that long, the shopper has left; without a bound the sweep would grow with every forgotten chat.
+            var recent = clock.GetUtcNow() - TimeSpan.FromDays(1);
             waiting = await db.Conversations.AsNoTracking()
                 .Where(c => (c.Status == ConversationStatus.AwaitingAgent || c.Status == ConversationStatus.WithAgent)
-                    && c.FirstAgentReplyAt == null && c.AssignedAgentId != null)
-                .OrderBy(c => c.HandedOffAt)
-                .Take(500)
-                .Select(c => new Stranded(c.Id, c.TenantId!.Value, c.AssignedAgentId!.Value))
+                    && c.FirstAgentReplyAt == null && c.AssignedAgentId != null && c.HandedOffAt > recent)
+                .Select(c => new Stranded(c.Id, c.TenantId!.Value, c.AssignedAgentId!.Value, c.Status == ConversationStatus.WithAgent))
                 .ToListAsync(cancellationToken);
         }
 
@@ -57,8 +57,12 @@ public sealed class AbsentAgentReassignment(
             using (currentTenant.Change(store.Key))
             {
                 // Presence lives in the shared store (PostgreSQL or Redis), so it is asked per store, not joined.
-                var available = (await presence.GetAvailableAsync(cancellationToken)).Select(a => a.UserId).ToHashSet();
-                absent.AddRange(store.Where(c => !available.Contains(c.AgentId)));
+                var team = await presence.GetAsync(cancellationToken);
+                var online = team.Where(p => p.Status == "Online").Select(p => p.UserId).ToHashSet();
+                var connected = team.Select(p => p.UserId).ToHashSet();
+                // Away means "no new conversations": one waiting for the agent moves on, but one they picked up stays
+                // theirs while their tab is open.
+                absent.AddRange(store.Where(c => c.PickedUp ? !connected.Contains(c.AgentId) : !online.Contains(c.AgentId)));
             }
         }
 
@@ -96,10 +100,10 @@ public sealed class AbsentAgentReassignment(
         logger.LogInformation("Conversation {ConversationId} left by its agent {AgentId}: {Outcome}",
             stranded.Id, stranded.AgentId, next is null ? "contact channels offered" : $"reassigned to {next.UserId}");
         var conversation = await db.Conversations.SingleAsync(c => c.Id == stranded.Id, cancellationToken);
-        if (next is null && conversation.ContactChannelsJson is null)
+        if (next is null && conversation.ContactChannelsJson is null
+            && await widgetSettings.TryOfferOnceAsync(db, conversation, clock.GetUtcNow(), cancellationToken))
         {
-            // The offer and its notice are stored together; their events tell the widget and the panel.
-            await widgetSettings.OfferAsync(conversation, clock.GetUtcNow(), cancellationToken);
+            // Claimed once (the pickup timeout may be offering at the same moment); the notice follows.
             await appender.AppendAsync(conversation, new NewMessage(MessageRole.System, StepAwayNotice), cancellationToken);
         }
         else

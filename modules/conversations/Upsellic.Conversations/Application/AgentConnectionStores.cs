@@ -79,8 +79,9 @@ public sealed class RedisAgentConnectionStore(IConnectionMultiplexer redis) : IA
 
     public async Task ConnectAsync(Guid tenantId, string connectionId, Guid userId, string agentName, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The store list lives in another hash slot than the store's keys: outside the transaction, so a cluster accepts it.
+        await Db.SetAddAsync(Stores, tenantId.ToString("N"));
         var transaction = Db.CreateTransaction();
-        _ = transaction.SetAddAsync(Stores, tenantId.ToString("N"));
         _ = transaction.HashSetAsync(Owners(tenantId), connectionId, $"{userId:N}|{agentName}");
         _ = transaction.SortedSetAddAsync(Seen(tenantId), connectionId, now.ToUnixTimeMilliseconds());
         await transaction.ExecuteAsync();
@@ -140,9 +141,10 @@ public sealed class RedisAgentConnectionStore(IConnectionMultiplexer redis) : IA
         await transaction.ExecuteAsync();
     }
 
-    private static RedisKey Seen(Guid tenantId) => $"{Prefix}{tenantId:N}:seen";
+    // The store's id in braces is the hash tag: both keys of a store share a cluster slot, as a transaction requires.
+    private static RedisKey Seen(Guid tenantId) => $"{Prefix}{{{tenantId:N}}}:seen";
 
-    private static RedisKey Owners(Guid tenantId) => $"{Prefix}{tenantId:N}:owners";
+    private static RedisKey Owners(Guid tenantId) => $"{Prefix}{{{tenantId:N}}}:owners";
 
     private static LiveAgentConnection? Parse(RedisValue owner) =>
         owner.HasValue && ((string)owner!).Split('|', 2) is [var id, var name] && Guid.TryParseExact(id, "N", out var userId)

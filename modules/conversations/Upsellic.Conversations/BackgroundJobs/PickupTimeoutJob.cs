@@ -29,9 +29,11 @@ public sealed class PickupTimeoutJob(
             return;
         }
 
-        // The offer and its system message are stored in one commit; the widget gets both pushed.
-        await widgetSettings.OfferAsync(conversation, clock.GetUtcNow(), cancellationToken);
-        await appender.AppendAsync(conversation,
-            new NewMessage(MessageRole.System, "Our team hasn't been able to join yet, sorry for the wait. You can also reach us here:"), cancellationToken);
+        // Claimed once (the absence watcher may be offering at the same moment); the notice follows; the widget gets both.
+        if (await widgetSettings.TryOfferOnceAsync(db, conversation, clock.GetUtcNow(), cancellationToken))
+        {
+            await appender.AppendAsync(conversation,
+                new NewMessage(MessageRole.System, "Our team hasn't been able to join yet, sorry for the wait. You can also reach us here:"), cancellationToken);
+        }
     }
 }

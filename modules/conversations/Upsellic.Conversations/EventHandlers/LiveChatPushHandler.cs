@@ -21,11 +21,14 @@ public sealed class LiveChatPushHandler(IHubContext<LiveChatHub> hub, Conversati
     public Task HandleEventAsync(ConversationUpdatedEto eventData, CancellationToken cancellationToken) =>
         PushSummaryAsync(eventData.ConversationId, LiveChatHub.ConversationUpdatedEvent, cancellationToken);
 
-    /// <summary>The busiest push: everything it needs travels on the event, so it reads nothing from the database.</summary>
+    /// <summary>The busiest push: after the handoff everything it needs travels on the event, so it reads nothing.</summary>
     public async Task HandleEventAsync(MessageAddedEto eventData, CancellationToken cancellationToken)
     {
         // The bus runs handlers under the tenant of the conversation that raised the event.
-        if (eventData.HandedOff && currentTenant.Id is { } tenantId)
+        // HandedOff is from the writer's copy; a shopper message racing the handoff is checked against the stored row.
+        var handedOff = eventData.HandedOff
+            || await db.Conversations.AsNoTracking().AnyAsync(c => c.Id == eventData.ConversationId && c.HandedOffAt != null, cancellationToken);
+        if (handedOff && currentTenant.Id is { } tenantId)
         {
             await hub.Clients.Group(LiveChatHub.AgentsGroup(tenantId))
                 .SendAsync(LiveChatHub.MessageAddedEvent, new { conversationId = eventData.ConversationId, message = eventData.Message }, cancellationToken);

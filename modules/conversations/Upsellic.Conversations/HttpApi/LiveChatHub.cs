@@ -28,9 +28,19 @@ public sealed class LiveChatHub(AgentPresenceStore presence, LiveChatConnections
     {
         await presence.ConnectAsync(Context.ConnectionId, currentUser.Id!.Value, currentUser.Name ?? "Agent", Context.ConnectionAborted);
         connections.Add(currentUser.Id!.Value, Context);
-        await Groups.AddToGroupAsync(Context.ConnectionId, AgentsGroup(currentTenant.Id!.Value), Context.ConnectionAborted);
-        await PushPresenceAsync();
-        await base.OnConnectedAsync();
+        try
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, AgentsGroup(currentTenant.Id!.Value), Context.ConnectionAborted);
+            await PushPresenceAsync();
+            await base.OnConnectedAsync();
+        }
+        catch
+        {
+            // SignalR calls OnDisconnectedAsync only after a successful connect: undo what was recorded here.
+            connections.Remove(Context.ConnectionId);
+            await presence.DisconnectAsync(Context.ConnectionId, CancellationToken.None);
+            throw;
+        }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

@@ -64,7 +64,12 @@ public sealed class LocalEventsInterceptor(ILocalEventBus eventBus, ICurrentTena
     }
 
     /// <summary>EF closes the connection it opened for the transaction when that transaction is disposed.</summary>
-    public async Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) => PublishCommittedAsync();
+
+    /// <summary>A connection the caller opened is not closed but disposed with the context: its events go out then.</summary>
+    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData) => PublishCommittedAsync();
+
+    private async Task PublishCommittedAsync()
     {
         var pending = _awaitingConnectionClose.ToList();
         _awaitingConnectionClose.Clear();

@@ -95,6 +95,7 @@ async function loadLists(): Promise<void> {
 }
 
 async function select(id: string): Promise<void> {
+  if (selected?.id !== id) $('[data-shopper-typing]').hidden = true;
   selected = await api<Detail>(`/api/live-chat/conversations/${id}`);
   renderLists();
   renderDetail();
@@ -160,7 +161,10 @@ hub.on('PresenceChanged', (people: Presence[]) => {
   const list = $('[data-presence]');
   list.replaceChildren(...people.map((p) => { const item = el('li', `presence presence-${p.status.toLowerCase()}`, p.name); item.title = p.status; return item; }));
 });
-hub.onreconnected(() => void resync());
+// The hub answers only once the tab is in the team's group (just after the handshake): a resync started after the
+// answer cannot miss a push sent in between.
+const joined = (): Promise<unknown> => hub.invoke('Ping', 'joined').catch(() => undefined);
+hub.onreconnected(() => void joined().then(resync));
 hub.onreconnecting(() => { $('[data-connection]').textContent = 'Reconnecting…'; });
 
 async function resync(): Promise<void> {
@@ -188,4 +192,4 @@ $<HTMLButtonElement>('[data-action=notifications]').addEventListener('click', ()
 
 setInterval(() => { if (hub.state === HubConnectionState.Connected) void hub.invoke('Heartbeat'); }, 10_000);
 setInterval(renderLists, 15_000);
-void hub.start().then(resync).catch(showError);
+void hub.start().then(joined).then(resync).catch(showError);
