@@ -190,10 +190,7 @@ public class WidgetConversation_Tests(PlatformFactory factory) : PlatformTestBas
     public async Task Should_push_the_assistant_reply_over_the_widget_hub()
     {
         var (_, shopper) = await StartAsync();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Factory.Server.BaseAddress, $"/hubs/widget?key={shopper.WidgetKey}&conversationId={shopper.ConversationId}&visitorToken={shopper.VisitorToken}"),
-                options => options.HttpMessageHandlerFactory = _ => Factory.Server.CreateHandler())
-            .Build();
+        var connection = shopper.WidgetHub(Factory);
         var pushed = new TaskCompletionSource<MessagePush>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.On<MessagePush>("MessageAdded", message =>
         {
@@ -215,10 +212,7 @@ public class WidgetConversation_Tests(PlatformFactory factory) : PlatformTestBas
     public async Task Should_refuse_a_hub_connection_with_another_visitors_token()
     {
         var (_, shopper) = await StartAsync();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Factory.Server.BaseAddress, $"/hubs/widget?key={shopper.WidgetKey}&conversationId={shopper.ConversationId}&visitorToken=forged"),
-                options => options.HttpMessageHandlerFactory = _ => Factory.Server.CreateHandler())
-            .Build();
+        var connection = shopper.WidgetHub(Factory, visitorToken: "forged");
 
         await Should.ThrowAsync<Exception>(() => connection.StartAsync());
         await connection.DisposeAsync();

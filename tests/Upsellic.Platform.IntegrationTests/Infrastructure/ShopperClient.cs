@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Upsellic.Platform.IntegrationTests.Infrastructure;
 
@@ -15,6 +16,12 @@ public sealed class ShopperClient(HttpClient http, string widgetKey)
 
     /// <summary>The same shopper reaching another host (or the same host after a restart).</summary>
     public ShopperClient Through(HttpClient otherHost) => new(otherHost, WidgetKey) { ConversationId = ConversationId, VisitorToken = VisitorToken };
+
+    /// <summary>The widget's live connection to <c>/hubs/widget</c> of <paramref name="host"/>, not yet started.</summary>
+    public HubConnection WidgetHub(PlatformFactory host, string? visitorToken = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(host.Server.BaseAddress, $"/hubs/widget?key={WidgetKey}&conversationId={ConversationId}&visitorToken={visitorToken ?? VisitorToken}"),
+            options => options.HttpMessageHandlerFactory = _ => host.Server.CreateHandler())
+        .Build();
 
     public async Task<JsonElement> StartAsync()
     {

@@ -44,10 +44,7 @@ public class RedisScaleOut_Tests(PlatformFactory shared) : IDisposable
         // Shopper → other host → AI turn there → queued to the agent on this host, through the backplane.
         var shopper = new ShopperClient(Client(shopperHost), store.WidgetKey);
         await shopper.StartAsync();
-        var widget = new HubConnectionBuilder()
-            .WithUrl(new Uri(shopperHost.Server.BaseAddress, $"/hubs/widget?key={shopper.WidgetKey}&conversationId={shopper.ConversationId}&visitorToken={shopper.VisitorToken}"),
-                options => options.HttpMessageHandlerFactory = _ => shopperHost.Server.CreateHandler())
-            .Build();
+        var widget = shopper.WidgetHub(shopperHost);
         var agentMessage = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         widget.On<JsonElement>("MessageAdded", message =>
         {

@@ -15,10 +15,7 @@ public class TypingHints_Tests(PlatformFactory factory) : PlatformTestBase(facto
         await using var agent = await AgentClient.ConnectAsync(Factory, api, token);
         var shopper = new ShopperClient(CreateClient(), store.WidgetKey);
         await shopper.StartAsync();
-        var widget = new HubConnectionBuilder()
-            .WithUrl(new Uri(Factory.Server.BaseAddress, $"/hubs/widget?key={shopper.WidgetKey}&conversationId={shopper.ConversationId}&visitorToken={shopper.VisitorToken}"),
-                options => options.HttpMessageHandlerFactory = _ => Factory.Server.CreateHandler())
-            .Build();
+        var widget = shopper.WidgetHub(Factory);
         var agentTyping = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         widget.On<JsonElement>("Typing", hint =>
         {

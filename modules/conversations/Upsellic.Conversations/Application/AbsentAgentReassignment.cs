@@ -67,8 +67,8 @@ public sealed class AbsentAgentReassignment(
         }
 
         // A tab that reconnects after a network blip is gone for a second: only an absence that lasts the grace counts.
-        foreach (var conversation in ledger.StillAbsent(absent.Select(c => (c.Id, c.AgentId)), now, options.Value.AbsenceGrace)
-                     .Select(key => absent.First(c => c.Id == key.ConversationId && c.AgentId == key.AgentId)))
+        var byKey = absent.ToDictionary(c => (c.Id, c.AgentId));
+        foreach (var conversation in ledger.StillAbsent(byKey.Keys, now, options.Value.AbsenceGrace).Select(key => byKey[key]))
         {
             using (currentTenant.Change(conversation.TenantId))
             {
