@@ -77,4 +77,5 @@ public sealed record MessageAddedEto(Guid ConversationId, MessageDto Message, bo
 public sealed record ConversationUpdatedEto(Guid ConversationId);
 
 /// <summary>A conversation was handed off and waits for an agent (published after the commit).</summary>
-public sealed record ConversationQueuedEto(Guid ConversationId);
+/// <param name="Conversation">As the Live Chat panel lists it, at the commit.</param>
+public sealed record ConversationQueuedEto(Guid ConversationId, ConversationSummaryDto Conversation);

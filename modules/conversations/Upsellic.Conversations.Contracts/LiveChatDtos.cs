@@ -63,9 +63,18 @@ public sealed class LiveChatOptions
     /// <summary>A dashboard tab that stops heartbeating stops counting after this long.</summary>
     public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often conversations waiting for an agent who has left (offline or away) are reassigned.</summary>
+    /// <summary>
+    /// How often each host's watcher looks for conversations waiting for an agent who has left (offline or away), for
+    /// lost pickup timers and for shopper messages whose AI turn was lost.
+    /// </summary>
     public TimeSpan AbsenceCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long an agent must stay away before their waiting conversations move on (a reconnecting tab is not gone).</summary>
     public TimeSpan AbsenceGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long past its pickup timeout an unanswered handoff, still without the channels, counts as having lost its
+    /// timeout job (the host died between the handoff's commit and the job's scheduling): the watcher then offers them.
+    /// </summary>
+    public TimeSpan LostPickupTimeoutGrace { get; set; } = TimeSpan.FromSeconds(15);
 }

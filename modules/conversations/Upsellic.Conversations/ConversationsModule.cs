@@ -48,7 +48,9 @@ public sealed class ConversationsModule : UpsellicModule
         services.AddSingleton<AbsenceLedger>();
         services.AddSingleton<LiveChatConnections>();
         services.AddScoped<ILocalEventHandler<TeamMemberRemovedEto>, RemovedMemberDisconnector>();
-        services.AddHostedService<AbsentAgentWatcher>();
+        services.AddScoped<LostPickupTimeoutSweep>();
+        services.AddScoped<UnansweredMessageSweep>();
+        services.AddHostedService<ConversationWatcher>();
         services.AddScoped<Upsellic.Agents.IAgentPresenceQuery, AgentPresenceQuery>();
         services.AddScoped<ILiveChatAppService, LiveChatAppService>();
         services.AddScoped<IConversationInsightsAppService, ConversationInsightsAppService>();
@@ -60,6 +62,7 @@ public sealed class ConversationsModule : UpsellicModule
         services.AddScoped<IBackgroundJob<AssistantTurnArgs>, AssistantTurnJob>();
         services.AddScoped<ILocalEventHandler<MessageAddedEto>, WidgetPushHandler>();
         services.AddScoped<ILocalEventHandler<ConversationUpdatedEto>, WidgetPushHandler>();
+        services.AddScoped<ILocalEventHandler<ConversationQueuedEto>, WidgetPushHandler>();
         services.AddScoped<ITenantUsageContributor, ConversationUsageContributor>();
         var limits = context.Configuration.GetSection("Conversations:RateLimits");
         services.Configure<RateLimiterOptions>(options =>

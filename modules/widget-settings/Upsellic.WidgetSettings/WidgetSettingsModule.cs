@@ -20,6 +20,7 @@ public sealed class WidgetSettingsModule : UpsellicModule
         var services = context.Services;
         services.AddUpsellicDbContext<WidgetSettingsDbContext>(context.Configuration, WidgetSettingsDbProperties.Schema);
         services.AddMigrationsAtStart<WidgetSettingsDbContext>();
+        services.AddMemoryCache();
         services.AddScoped<WidgetSettingsAppService>();
         services.AddScoped<IWidgetSettingsAppService>(sp => sp.GetRequiredService<WidgetSettingsAppService>());
         services.AddScoped<IWidgetSettingsIntegrationService>(sp => sp.GetRequiredService<WidgetSettingsAppService>());

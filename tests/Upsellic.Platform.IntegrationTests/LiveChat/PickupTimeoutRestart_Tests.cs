@@ -1,4 +1,6 @@
+using Hangfire;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Upsellic.Platform.IntegrationTests.Infrastructure;
 
 namespace Upsellic.Platform.IntegrationTests.LiveChat;
@@ -37,6 +39,9 @@ public class PickupTimeoutRestart_Tests(PlatformFactory shared) : IDisposable
             await agent.WaitForAsync("ConversationQueued", p => p.GetProperty("id").GetGuid() == shopper.ConversationId);
             handoffReply = (await shopper.WaitForMessageAsync(sent.GetProperty("sequence").GetInt64(), "Assistant")).GetProperty("sequence").GetInt64();
             (await shopper.GetConversationAsync()).GetProperty("contactChannels").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+            // The job is stored just after the handoff's commit; a host gone before that is the watcher's case (ConversationWatcher_Tests).
+            var jobs = first.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+            await Eventually.HoldsAsync(() => Task.FromResult(jobs.ScheduledCount() > 0), "the pickup timeout job is stored");
         }
 
         var stoppedAt = DateTimeOffset.UtcNow;

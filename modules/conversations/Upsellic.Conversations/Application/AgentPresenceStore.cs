@@ -52,9 +52,13 @@ public sealed class AgentPresenceStore(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The team members with a live tab, Away or not.</summary>
+    public Task<IReadOnlyList<LiveAgentConnection>> GetConnectedAsync(CancellationToken cancellationToken) =>
+        connections.GetLiveAsync(TenantId, clock.GetUtcNow() - options.Value.PresenceTimeout, cancellationToken);
+
     public async Task<IReadOnlyList<AgentPresenceDto>> GetAsync(CancellationToken cancellationToken)
     {
-        var live = await connections.GetLiveAsync(TenantId, clock.GetUtcNow() - options.Value.PresenceTimeout, cancellationToken);
+        var live = await GetConnectedAsync(cancellationToken);
         var userIds = live.Select(l => l.UserId).ToList();
         var away = await db.AgentAvailabilities.AsNoTracking()
             .Where(a => a.Away && userIds.Contains(a.UserId))
@@ -70,34 +74,42 @@ public sealed class AgentPresenceStore(
 }
 
 /// <summary>
-/// Chooses who gets a handed-off conversation: among the available agents, the one with the fewest open
-/// conversations; on a tie, the one who has been idle longest (oldest last message, or none at all).
+/// Chooses who gets a handed-off conversation: among the available agents (a live tab, not Away), the one with the
+/// fewest open conversations; on a tie, the one who has been idle longest (oldest last message, or none at all).
 /// </summary>
-public sealed class ConversationRouter(ConversationsDbContext db, AgentPresenceStore presence)
+public sealed class ConversationRouter(ConversationsDbContext db, AgentPresenceStore presence, ICurrentTenant currentTenant)
 {
+    /// <summary>What routing weighs for one connected agent.</summary>
+    private sealed record AgentLoad(Guid UserId, bool Away, int Open, DateTimeOffset? LastActive);
+
     public async Task<AvailableAgent?> PickAgentAsync(Guid? except, CancellationToken cancellationToken)
     {
-        var available = (await presence.GetAvailableAsync(cancellationToken)).Where(a => a.UserId != except).ToList();
-        if (available.Count == 0)
+        var connected = (await presence.GetConnectedAsync(cancellationToken)).Where(a => a.UserId != except).ToList();
+        if (connected.Count == 0)
         {
             return null;
         }
 
-        var ids = available.Select(a => a.UserId).ToList();
-        var open = await db.Conversations.AsNoTracking()
-            .Where(c => (c.Status == ConversationStatus.AwaitingAgent || c.Status == ConversationStatus.WithAgent)
-                && c.AssignedAgentId != null && ids.Contains(c.AssignedAgentId.Value))
-            .GroupBy(c => c.AssignedAgentId!.Value)
-            .Select(g => new { AgentId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.AgentId, x => x.Count, cancellationToken);
-        var lastActive = await db.Messages.AsNoTracking()
-            .Where(m => m.AuthorUserId != null && ids.Contains(m.AuthorUserId.Value))
-            .GroupBy(m => m.AuthorUserId!.Value)
-            .Select(g => new { AgentId = g.Key, Last = g.Max(m => m.CreatedAt) })
-            .ToDictionaryAsync(x => x.AgentId, x => x.Last, cancellationToken);
-        return available
-            .OrderBy(a => open.GetValueOrDefault(a.UserId))
-            .ThenBy(a => lastActive.TryGetValue(a.UserId, out var last) ? last : DateTimeOffset.MinValue)
-            .First();
+        // One round trip for all three (Away, open conversations, last message): the handoff waits on routing, and every
+        // round trip adds to the time before the agents are told. Raw SQL bypasses the tenant filter, hence the explicit
+        // tenant; user ids belong to one store anyway.
+        var tenantId = currentTenant.Id ?? throw new InvalidOperationException("Routing belongs to a store: no tenant is current.");
+        var ids = connected.Select(a => a.UserId).ToArray();
+        string awaiting = nameof(ConversationStatus.AwaitingAgent), withAgent = nameof(ConversationStatus.WithAgent);
+        var loads = await db.Database.SqlQuery<AgentLoad>($"""
+            SELECT agent.id AS "UserId",
+                EXISTS (SELECT 1 FROM conversations."AgentAvailabilities" a
+                    WHERE a."TenantId" = {tenantId} AND a."UserId" = agent.id AND a."Away") AS "Away",
+                (SELECT count(*)::int FROM conversations."Conversations" c
+                    WHERE c."TenantId" = {tenantId} AND c."Status" IN ({awaiting}, {withAgent}) AND c."AssignedAgentId" = agent.id) AS "Open",
+                (SELECT max(m."CreatedAt") FROM conversations."Messages" m
+                    WHERE m."AuthorUserId" = agent.id AND m."TenantId" = {tenantId}) AS "LastActive"
+            FROM unnest({ids}) AS agent(id)
+            """).ToListAsync(cancellationToken);
+        var choice = loads.Where(l => !l.Away)
+            .OrderBy(l => l.Open)
+            .ThenBy(l => l.LastActive ?? DateTimeOffset.MinValue)
+            .FirstOrDefault();
+        return choice is null ? null : new AvailableAgent(choice.UserId, connected.First(a => a.UserId == choice.UserId).Name);
     }
 }

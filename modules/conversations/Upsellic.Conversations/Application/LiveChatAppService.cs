@@ -134,10 +134,6 @@ public sealed class LiveChatAppService(
 
 internal static class LiveChatMappings
 {
-    public static ConversationSummaryDto ToSummary(this Conversation c, int unread) => new(
-        c.Id, c.Status, c.HandoffCategory, c.Summary, c.AssignedAgentId, c.AssignedAgentName, c.LastMessageAt, c.HandedOffAt,
-        c.ContactChannelsJson is not null, unread);
-
     public static IReadOnlyList<ContactChannelDto>? ContactChannels(this Conversation c) =>
         c.ContactChannelsJson is null ? null : JsonSerializer.Deserialize<List<ContactChannelDto>>(c.ContactChannelsJson, JsonSerializerOptions.Web);
 }

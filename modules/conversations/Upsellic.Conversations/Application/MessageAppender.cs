@@ -14,23 +14,26 @@ public sealed class MessageAppender(ConversationsDbContext db, TimeProvider cloc
 {
     public async Task<MessageAppendResult> AppendAsync(Conversation conversation, NewMessage newMessage, CancellationToken cancellationToken)
     {
-        if (newMessage.ClientMessageId is not null && await FindByClientIdAsync(conversation.Id, newMessage.ClientMessageId, cancellationToken) is { } existing)
-        {
-            return new MessageAppendResult(existing, Duplicate: true);
-        }
-
-        if (newMessage.ReplyToSequence is not null && await FindReplyAsync(conversation.Id, newMessage.ReplyToSequence.Value, cancellationToken) is { } reply)
-        {
-            return new MessageAppendResult(reply, Duplicate: true);
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var sequences = await db.Database.SqlQuery<long>(
-                    $"""UPDATE conversations."Conversations" SET "LastSequence" = "LastSequence" + 1 WHERE "Id" = {conversation.Id} RETURNING "LastSequence" AS "Value" """)
-                .ToListAsync(cancellationToken);
-            var message = Message.Create(conversation.Id, sequences.Single(), newMessage.Role, newMessage.Text, newMessage.AuthorName,
+            // The next sequence, unless the message is stored already (a retry with the same client id, or a second
+            // answer to the same shopper message): both in one round trip, as every one delays the push.
+            var sequences = await db.Database.SqlQuery<long>($"""
+                UPDATE conversations."Conversations" SET "LastSequence" = "LastSequence" + 1
+                WHERE "Id" = {conversation.Id} AND NOT EXISTS (
+                    SELECT 1 FROM conversations."Messages" m WHERE m."ConversationId" = {conversation.Id}
+                        AND (m."ClientMessageId" = {newMessage.ClientMessageId} OR m."ReplyToSequence" = {newMessage.ReplyToSequence}))
+                RETURNING "LastSequence" AS "Value"
+                """).ToListAsync(cancellationToken);
+            if (sequences.Count == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new MessageAppendResult(await FindStoredAsync(conversation.Id, newMessage, cancellationToken)
+                    ?? throw new InvalidOperationException($"Conversation {conversation.Id} is gone."), Duplicate: true);
+            }
+
+            var message = Message.Create(conversation.Id, sequences[0], newMessage.Role, newMessage.Text, newMessage.AuthorName,
                 newMessage.ClientMessageId, newMessage.ReplyToSequence, newMessage.AuthorUserId, clock.GetUtcNow());
             db.Messages.Add(message);
             conversation.MessageAdded(message.ToDto());
@@ -40,21 +43,18 @@ public sealed class MessageAppender(ConversationsDbContext db, TimeProvider cloc
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // A retry of the same message raced the first attempt: the first one won; answer with it.
+            // The same message raced in from two requests at once, both past the check above: the first one won; answer with it.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            var winner = newMessage.ClientMessageId is not null
-                ? await FindByClientIdAsync(conversation.Id, newMessage.ClientMessageId, cancellationToken)
-                : await FindReplyAsync(conversation.Id, newMessage.ReplyToSequence!.Value, cancellationToken);
-            return new MessageAppendResult(winner ?? throw new InvalidOperationException("Unique violation without a stored message.", e), Duplicate: true);
+            return new MessageAppendResult(await FindStoredAsync(conversation.Id, newMessage, cancellationToken)
+                ?? throw new InvalidOperationException("Unique violation without a stored message.", e), Duplicate: true);
         }
     }
 
-    private Task<Message?> FindByClientIdAsync(Guid conversationId, string clientMessageId, CancellationToken cancellationToken) =>
-        db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.ConversationId == conversationId && m.ClientMessageId == clientMessageId, cancellationToken);
-
-    private Task<Message?> FindReplyAsync(Guid conversationId, long replyTo, CancellationToken cancellationToken) =>
-        db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.ConversationId == conversationId && m.ReplyToSequence == replyTo, cancellationToken);
+    private Task<Message?> FindStoredAsync(Guid conversationId, NewMessage newMessage, CancellationToken cancellationToken) =>
+        db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.ConversationId == conversationId
+            && ((newMessage.ClientMessageId != null && m.ClientMessageId == newMessage.ClientMessageId)
+                || (newMessage.ReplyToSequence != null && m.ReplyToSequence == newMessage.ReplyToSequence)), cancellationToken);
 }
 
 public sealed record NewMessage(

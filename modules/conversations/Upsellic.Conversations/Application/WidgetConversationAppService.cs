@@ -17,8 +17,6 @@ public sealed class WidgetConversationAppService(
     IBackgroundJobManager jobs,
     TimeProvider clock) : IWidgetConversationAppService
 {
-    private static readonly TimeSpan AssistantTurnSafetyNet = TimeSpan.FromSeconds(20);
-
     public async Task<StartConversationResult> StartAsync(CancellationToken cancellationToken = default)
     {
         var settings = await widgetSettings.GetPublicSettingsAsync(cancellationToken);
@@ -42,8 +40,8 @@ public sealed class WidgetConversationAppService(
             new NewMessage(MessageRole.Shopper, request.Text!.Trim(), ClientMessageId: request.ClientMessageId), cancellationToken);
         if (!result.Duplicate && conversation.AssistantMaySpeak)
         {
-            // Answered at once in this process; the durable job answers instead if this process dies first.
-            jobs.RunNowWithSafetyNet(new AssistantTurnArgs(conversation.Id, result.Message.Sequence), AssistantTurnSafetyNet);
+            // Answered at once in this process; UnansweredMessageSweep answers instead if this process dies first.
+            jobs.RunInBackground(new AssistantTurnArgs(conversation.Id, result.Message.Sequence));
         }
 
         return result.Message.ToDto();

@@ -38,16 +38,17 @@ public sealed class AssistantTurnJob(
 {
     public async Task ExecuteAsync(AssistantTurnArgs args, CancellationToken cancellationToken)
     {
-        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == args.ConversationId, cancellationToken);
-        if (conversation is null || !conversation.AssistantMaySpeak)
+        // The conversation with its messages in one round trip: the shopper is waiting for this turn.
+        var loaded = await db.Conversations
+            .Where(c => c.Id == args.ConversationId)
+            .Select(c => new { Conversation = c, Messages = db.Messages.Where(m => m.ConversationId == c.Id).OrderBy(m => m.Sequence).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (loaded is not { Conversation.AssistantMaySpeak: true })
         {
             return;
         }
 
-        var messages = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversation.Id)
-            .OrderBy(m => m.Sequence)
-            .ToListAsync(cancellationToken);
+        var (conversation, messages) = (loaded.Conversation, loaded.Messages);
         // A newer shopper message will be answered with this one as context; an answered one needs nothing more.
         if (messages.Any(m => m.ReplyToSequence == args.ShopperSequence || (m.Role == MessageRole.Shopper && m.Sequence > args.ShopperSequence)))
         {
@@ -61,9 +62,10 @@ public sealed class AssistantTurnJob(
         var turns = messages.Where(m => m.Role != MessageRole.System).ToList();
         var decision = await handoffDetector.DecideAsync(turns.Select(ToHandoffTurn).ToList(), cancellationToken);
         string replyText;
+        var waitsForAgent = false;
         if (decision is { Handoff: true, Category: { } category })
         {
-            replyText = await HandOffAsync(conversation, turns, category, decision.Confidence, cancellationToken);
+            (replyText, waitsForAgent) = await HandOffAsync(conversation, turns, category, decision.Confidence, cancellationToken);
         }
         else
         {
@@ -73,37 +75,34 @@ public sealed class AssistantTurnJob(
                 conversation.Id, reply.Topic, reply.Answered, reply.Engine);
         }
 
-        await appender.AppendAsync(conversation,
+        var appended = await appender.AppendAsync(conversation,
             new NewMessage(MessageRole.Assistant, replyText, settings.AssistantName, ReplyToSequence: args.ShopperSequence), cancellationToken);
+        if (waitsForAgent && !appended.Duplicate)
+        {
+            // After the commit, whose events have told the agents by now: Hangfire's round trips (a dozen) don't delay
+            // them. Should this host die in the moment between, LostPickupTimeoutSweep offers the channels instead.
+            jobs.Schedule(new PickupTimeoutArgs(conversation.Id), liveChatOptions.Value.PickupTimeout);
+        }
     }
 
-    private async Task<string> HandOffAsync(Conversation conversation, List<Message> turns, HandoffCategory category, double confidence,
-        CancellationToken cancellationToken)
+    /// <returns>The empathetic reply, and whether the conversation now waits for an agent (rather than showing the channels).</returns>
+    private async Task<(string Reply, bool WaitsForAgent)> HandOffAsync(Conversation conversation, List<Message> turns, HandoffCategory category,
+        double confidence, CancellationToken cancellationToken)
     {
-        // Stored before the commit, so the handoff never exists without its timeout (if the commit fails, the job finds
-        // nothing waiting and does nothing). Hangfire's client is synchronous: the job is written while the routing,
-        // the reply and the summary are worked out, instead of after them. With nobody online it finds the channels
-        // already offered and does nothing.
-        var pickupTimeout = Task.Run(() => jobs.Schedule(new PickupTimeoutArgs(conversation.Id), liveChatOptions.Value.PickupTimeout), cancellationToken);
         var handoffTurns = turns.Select(ToHandoffTurn).ToList();
         var agent = await router.PickAgentAsync(except: null, cancellationToken);
         var reply = replyWriter.Write(category, handoffTurns, agentOnline: agent is not null, conversation.Id.GetHashCode());
         var summary = await summarizer.SummarizeAsync(handoffTurns, category, cancellationToken);
         var now = clock.GetUtcNow();
-        conversation.HandOff(category.ToString(), confidence, summary, now);
-        if (agent is not null)
-        {
-            conversation.AssignTo(agent.UserId, agent.Name);
-        }
-        else
+        conversation.HandOff(category.ToString(), confidence, summary, now, agent?.UserId, agent?.Name);
+        if (agent is null)
         {
             await widgetSettings.OfferAsync(conversation, now, cancellationToken);
         }
 
-        await pickupTimeout;
         logger.LogInformation("Conversation {ConversationId} handed off as {Category} ({Confidence:0.00}) to {Agent}",
             conversation.Id, category, confidence, agent?.Name ?? "the contact channels");
-        return reply;
+        return (reply, agent is not null);
     }
 
     private static ConversationTurn ToHandoffTurn(Message message) => new(

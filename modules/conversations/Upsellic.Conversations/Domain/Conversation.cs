@@ -96,8 +96,12 @@ public sealed class Conversation : AggregateRoot<Guid>, IMultiTenant
         AddLocalEvent(new MessageAddedEto(Id, message, HandedOffAt is not null));
     }
 
-    /// <summary>Hands the conversation to people: the AI falls silent; the agent queue (or the channels) take over.</summary>
-    public void HandOff(string category, double confidence, string summary, DateTimeOffset now)
+    /// <summary>
+    /// Hands the conversation to people: the AI falls silent; the agent queue (or the channels) take over. The queue
+    /// event carries the conversation as the panel lists it, so the agents are told without another read.
+    /// </summary>
+    /// <param name="agentId">Routing's choice among the online agents (any online agent may still pick it up); null when nobody is online.</param>
+    public void HandOff(string category, double confidence, string summary, DateTimeOffset now, Guid? agentId, string? agentName)
     {
         if (Status != ConversationStatus.Assistant)
         {
@@ -109,15 +113,9 @@ public sealed class Conversation : AggregateRoot<Guid>, IMultiTenant
         HandoffConfidence = confidence;
         Summary = summary;
         HandedOffAt = now;
-        AddLocalEvent(new ConversationQueuedEto(Id));
-    }
-
-    /// <summary>Routing's choice among the online agents; any online agent may still pick it up.</summary>
-    public void AssignTo(Guid agentId, string agentName)
-    {
         AssignedAgentId = agentId;
         AssignedAgentName = agentName;
-        AddLocalEvent(new ConversationUpdatedEto(Id));
+        AddLocalEvent(new ConversationQueuedEto(Id, ToSummary(unread: 0)));
     }
 
     /// <summary>Raised after an atomic claim in the database (<see cref="ConversationStatus.WithAgent"/> is already stored).</summary>
@@ -152,6 +150,10 @@ public sealed class Conversation : AggregateRoot<Guid>, IMultiTenant
         ChannelsOfferedAt = now;
         AddLocalEvent(new ConversationUpdatedEto(Id));
     }
+
+    /// <param name="unread">Shopper messages since the last message of a person on the store's side.</param>
+    public ConversationSummaryDto ToSummary(int unread) => new(
+        Id, Status, HandoffCategory, Summary, AssignedAgentId, AssignedAgentName, LastMessageAt, HandedOffAt, ContactChannelsJson is not null, unread);
 
     private static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -45,6 +45,8 @@ public static class ConversationsModelBuilderExtensions
             conversation.Ignore(c => c.Reference);
             conversation.Ignore(c => c.AssistantMaySpeak);
             conversation.HasIndex(c => new { c.TenantId, c.Status, c.LastMessageAt });
+            // The watcher's sweeps look across every store at the live statuses.
+            conversation.HasIndex(c => new { c.Status, c.LastMessageAt });
         });
         builder.Entity<Message>(message =>
         {

@@ -15,16 +15,28 @@ namespace Upsellic.Conversations.EventHandlers;
 public sealed class LiveChatPushHandler(IHubContext<LiveChatHub> hub, ConversationsDbContext db, ICurrentTenant currentTenant)
     : ILocalEventHandler<ConversationQueuedEto>, ILocalEventHandler<ConversationUpdatedEto>, ILocalEventHandler<MessageAddedEto>
 {
-    public Task HandleEventAsync(ConversationQueuedEto eventData, CancellationToken cancellationToken) =>
-        PushSummaryAsync(eventData.ConversationId, LiveChatHub.ConversationQueuedEvent, cancellationToken);
+    /// <summary>The handoff's own push, the one the agents wait for: it travels on the event, so it reads nothing.</summary>
+    public async Task HandleEventAsync(ConversationQueuedEto eventData, CancellationToken cancellationToken)
+    {
+        // The bus runs handlers under the tenant of the conversation that raised the event.
+        if (currentTenant.Id is { } tenantId)
+        {
+            await hub.Clients.Group(LiveChatHub.AgentsGroup(tenantId)).SendAsync(LiveChatHub.ConversationQueuedEvent, eventData.Conversation, cancellationToken);
+        }
+    }
 
-    public Task HandleEventAsync(ConversationUpdatedEto eventData, CancellationToken cancellationToken) =>
-        PushSummaryAsync(eventData.ConversationId, LiveChatHub.ConversationUpdatedEvent, cancellationToken);
+    public async Task HandleEventAsync(ConversationUpdatedEto eventData, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == eventData.ConversationId, cancellationToken);
+        if (conversation is { HandedOffAt: not null, TenantId: { } tenantId })
+        {
+            await hub.Clients.Group(LiveChatHub.AgentsGroup(tenantId)).SendAsync(LiveChatHub.ConversationUpdatedEvent, conversation.ToSummary(0), cancellationToken);
+        }
+    }
 
     /// <summary>The busiest push: after the handoff everything it needs travels on the event, so it reads nothing.</summary>
     public async Task HandleEventAsync(MessageAddedEto eventData, CancellationToken cancellationToken)
     {
-        // The bus runs handlers under the tenant of the conversation that raised the event.
         // HandedOff is from the writer's copy; a shopper message racing the handoff is checked against the stored row.
         var handedOff = eventData.HandedOff
             || await db.Conversations.AsNoTracking().AnyAsync(c => c.Id == eventData.ConversationId && c.HandedOffAt != null, cancellationToken);
@@ -32,15 +44,6 @@ public sealed class LiveChatPushHandler(IHubContext<LiveChatHub> hub, Conversati
         {
             await hub.Clients.Group(LiveChatHub.AgentsGroup(tenantId))
                 .SendAsync(LiveChatHub.MessageAddedEvent, new { conversationId = eventData.ConversationId, message = eventData.Message }, cancellationToken);
-        }
-    }
-
-    private async Task PushSummaryAsync(Guid conversationId, string eventName, CancellationToken cancellationToken)
-    {
-        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation is { HandedOffAt: not null, TenantId: { } tenantId })
-        {
-            await hub.Clients.Group(LiveChatHub.AgentsGroup(tenantId)).SendAsync(eventName, conversation.ToSummary(0), cancellationToken);
         }
     }
 }

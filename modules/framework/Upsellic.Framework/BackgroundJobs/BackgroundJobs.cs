@@ -19,10 +19,11 @@ public interface IBackgroundJobManager
     string Enqueue<TArgs>(TArgs args);
 
     /// <summary>
-    /// Runs the job in this process right away (no queue latency) and schedules the same job durably for
-    /// <paramref name="safetyNetDelay"/> later, in case this process dies first. The job must be idempotent.
+    /// Runs the job in this process right away, in the background (no queue latency, no storage round trips), under the
+    /// current tenant. Not durable: if this process dies first, the job is lost, so the caller needs a safety net of
+    /// its own (a sweep that finds the work undone).
     /// </summary>
-    void RunNowWithSafetyNet<TArgs>(TArgs args, TimeSpan safetyNetDelay);
+    void RunInBackground<TArgs>(TArgs args);
 }
 
 /// <summary>
@@ -47,12 +48,10 @@ public sealed class HangfireBackgroundJobManager(
         return client.Enqueue<HangfireJobExecutionAdapter<TArgs>>(job => job.ExecuteAsync(tenantId, args, CancellationToken.None));
     }
 
-    public void RunNowWithSafetyNet<TArgs>(TArgs args, TimeSpan safetyNetDelay)
+    public void RunInBackground<TArgs>(TArgs args)
     {
         var tenantId = currentTenant.Id;
-        // Not awaited: the caller's request answers at once; the job reports its own failures, and the safety net retries.
-        // Started before the safety net is stored so that the run does not wait for Hangfire's round trips; the
-        // caller still returns only once both are under way, so a crash after the return loses nothing.
+        // Not awaited: the caller's request answers at once; the job reports its own failures, and the caller's safety net retries.
         _ = Task.Run(async () =>
         {
             try
@@ -61,10 +60,9 @@ public sealed class HangfireBackgroundJobManager(
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "In-process run of {Job} failed; the scheduled job will retry", typeof(TArgs).Name);
+                logger.LogWarning(e, "In-process run of {Job} failed; its safety net will retry", typeof(TArgs).Name);
             }
         });
-        Schedule(args, safetyNetDelay);
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Upsellic.Framework.Domain;
 using Upsellic.Framework.MultiTenancy;
 using Upsellic.Framework.Validation;
@@ -11,8 +12,15 @@ namespace Upsellic.WidgetSettings.Application;
 public sealed class WidgetSettingsAppService(
     WidgetSettingsDbContext db,
     ICurrentTenant currentTenant,
-    ITenantLookupService tenants) : IWidgetSettingsAppService, IWidgetSettingsIntegrationService
+    ITenantLookupService tenants,
+    IMemoryCache cache) : IWidgetSettingsAppService, IWidgetSettingsIntegrationService
 {
+    /// <summary>
+    /// The public settings are read on every shopper message (the assistant's name signs its reply), so each host keeps
+    /// them this long per store. The host that saves a change forgets them at once; the others follow within this time.
+    /// </summary>
+    private static readonly TimeSpan PublicSettingsLifetime = TimeSpan.FromSeconds(10);
+
     public async Task<WidgetSettingsDto> GetAsync(CancellationToken cancellationToken = default) =>
         (await GetOrCreateAsync(cancellationToken)).ToDto();
 
@@ -36,6 +44,7 @@ public sealed class WidgetSettingsAppService(
                 ToChannel(ContactChannelKind.ContactForm, channels.ContactForm),
             ]);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(PublicSettingsKey);
         return settings.ToDto();
     }
 
@@ -49,9 +58,18 @@ public sealed class WidgetSettingsAppService(
 
     public async Task<PublicWidgetSettingsDto> GetPublicSettingsAsync(CancellationToken cancellationToken = default)
     {
+        if (cache.TryGetValue(PublicSettingsKey, out PublicWidgetSettingsDto? cached) && cached is not null)
+        {
+            return cached;
+        }
+
         var settings = await GetOrCreateAsync(cancellationToken);
-        return new PublicWidgetSettingsDto(settings.AssistantName, settings.Greeting, settings.BrandColor, settings.Position, settings.LiveChatEnabled);
+        var publicSettings = new PublicWidgetSettingsDto(settings.AssistantName, settings.Greeting, settings.BrandColor, settings.Position, settings.LiveChatEnabled);
+        cache.Set(PublicSettingsKey, publicSettings, PublicSettingsLifetime);
+        return publicSettings;
     }
+
+    private (string, Guid?) PublicSettingsKey => (nameof(PublicWidgetSettingsDto), currentTenant.Id);
 
     public async Task<IReadOnlyList<ContactChannelLinkDto>> GetContactChannelLinksAsync(string conversationReference, CancellationToken cancellationToken = default)
     {

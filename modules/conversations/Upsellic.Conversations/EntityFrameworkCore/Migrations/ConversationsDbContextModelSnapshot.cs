@@ -145,6 +145,8 @@ namespace Upsellic.Conversations.EntityFrameworkCore.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("Status", "LastMessageAt");
+
                     b.HasIndex("TenantId", "Status", "LastMessageAt");
 
                     b.ToTable("Conversations", "conversations");

@@ -7,10 +7,12 @@ using Upsellic.Conversations.Application;
 namespace Upsellic.Conversations.BackgroundJobs;
 
 /// <summary>
-/// Runs <see cref="AbsentAgentReassignment"/> every few seconds on each host, and forgets long-dead tabs. A hosted loop rather than a Hangfire
-/// recurring job: Hangfire's cron schedules a minute at best, and a shopper waiting for an agent who left should not.
+/// Watches the live conversations every few seconds on each host: <see cref="UnansweredMessageSweep"/> for shopper
+/// messages whose AI turn was lost, <see cref="AbsentAgentReassignment"/> for handoffs whose agent left,
+/// <see cref="LostPickupTimeoutSweep"/> for handoffs whose timeout job was lost; and forgets long-dead tabs. A hosted
+/// loop rather than a Hangfire recurring job: Hangfire's cron schedules a minute at best, and a waiting shopper should not.
 /// </summary>
-public sealed class AbsentAgentWatcher(IServiceScopeFactory scopeFactory, IOptions<LiveChatOptions> options, ILogger<AbsentAgentWatcher> logger)
+public sealed class ConversationWatcher(IServiceScopeFactory scopeFactory, IOptions<LiveChatOptions> options, ILogger<ConversationWatcher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,7 +24,9 @@ public sealed class AbsentAgentWatcher(IServiceScopeFactory scopeFactory, IOptio
             try
             {
                 await using var scope = scopeFactory.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<UnansweredMessageSweep>().RunAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<AbsentAgentReassignment>().RunAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<LostPickupTimeoutSweep>().RunAsync(stoppingToken);
                 // Forgetting long-dead tabs is housekeeping: once a minute is plenty.
                 if (DateTimeOffset.UtcNow - lastPrune > TimeSpan.FromMinutes(1))
                 {
@@ -33,7 +37,7 @@ public sealed class AbsentAgentWatcher(IServiceScopeFactory scopeFactory, IOptio
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The next tick tries again; a database hiccup must not stop the watching for good.
-                logger.LogWarning(e, "Checking for conversations left by their agent failed");
+                logger.LogWarning(e, "Checking the live conversations failed");
             }
         }
     }
