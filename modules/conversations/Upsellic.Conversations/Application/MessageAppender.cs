@@ -12,6 +12,9 @@ namespace Upsellic.Conversations.Application;
 /// </summary>
 public sealed class MessageAppender(ConversationsDbContext db, TimeProvider clock)
 {
+    /// <param name="HandedOff">Whether the row is handed off, read under the row lock: a handoff that raced this message is seen.</param>
+    private sealed record NextSequence(long Sequence, bool HandedOff);
+
     public async Task<MessageAppendResult> AppendAsync(Conversation conversation, NewMessage newMessage, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -19,24 +22,25 @@ public sealed class MessageAppender(ConversationsDbContext db, TimeProvider cloc
         {
             // The next sequence, unless the message is stored already (a retry with the same client id, or a second
             // answer to the same shopper message): both in one round trip, as every one delays the push.
-            var sequences = await db.Database.SqlQuery<long>($"""
+            var next = await db.Database.SqlQuery<NextSequence>($"""
                 UPDATE conversations."Conversations" SET "LastSequence" = "LastSequence" + 1
                 WHERE "Id" = {conversation.Id} AND NOT EXISTS (
                     SELECT 1 FROM conversations."Messages" m WHERE m."ConversationId" = {conversation.Id}
                         AND (m."ClientMessageId" = {newMessage.ClientMessageId} OR m."ReplyToSequence" = {newMessage.ReplyToSequence}))
-                RETURNING "LastSequence" AS "Value"
+                RETURNING "LastSequence" AS "Sequence", "HandedOffAt" IS NOT NULL AS "HandedOff"
                 """).ToListAsync(cancellationToken);
-            if (sequences.Count == 0)
+            if (next.Count == 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return new MessageAppendResult(await FindStoredAsync(conversation.Id, newMessage, cancellationToken)
                     ?? throw new InvalidOperationException($"Conversation {conversation.Id} is gone."), Duplicate: true);
             }
 
-            var message = Message.Create(conversation.Id, sequences[0], newMessage.Role, newMessage.Text, newMessage.AuthorName,
+            var message = Message.Create(conversation.Id, next[0].Sequence, newMessage.Role, newMessage.Text, newMessage.AuthorName,
                 newMessage.ClientMessageId, newMessage.ReplyToSequence, newMessage.AuthorUserId, clock.GetUtcNow());
             db.Messages.Add(message);
-            conversation.MessageAdded(message.ToDto());
+            // Handed off in the row, or by this very unit of work (the AI's handoff reply).
+            conversation.MessageAdded(message.ToDto(), handedOff: next[0].HandedOff || conversation.HandedOffAt is not null);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new MessageAppendResult(message, Duplicate: false);

@@ -90,10 +90,11 @@ public sealed class Conversation : AggregateRoot<Guid>, IMultiTenant
     /// <summary>The AI speaks only until the conversation is handed off; afterwards only people do.</summary>
     public bool AssistantMaySpeak => Status == ConversationStatus.Assistant;
 
-    public void MessageAdded(MessageDto message)
+    /// <param name="handedOff">Whether the agents see this conversation: from the stored row, which may be ahead of this copy.</param>
+    public void MessageAdded(MessageDto message, bool handedOff)
     {
         LastMessageAt = message.CreatedAt;
-        AddLocalEvent(new MessageAddedEto(Id, message, HandedOffAt is not null));
+        AddLocalEvent(new MessageAddedEto(Id, message, handedOff));
     }
 
     /// <summary>

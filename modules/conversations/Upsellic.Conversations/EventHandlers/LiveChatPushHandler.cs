@@ -37,10 +37,8 @@ public sealed class LiveChatPushHandler(IHubContext<LiveChatHub> hub, Conversati
     /// <summary>The busiest push: after the handoff everything it needs travels on the event, so it reads nothing.</summary>
     public async Task HandleEventAsync(MessageAddedEto eventData, CancellationToken cancellationToken)
     {
-        // HandedOff is from the writer's copy; a shopper message racing the handoff is checked against the stored row.
-        var handedOff = eventData.HandedOff
-            || await db.Conversations.AsNoTracking().AnyAsync(c => c.Id == eventData.ConversationId && c.HandedOffAt != null, cancellationToken);
-        if (handedOff && currentTenant.Id is { } tenantId)
+        // HandedOff was read under the row lock that gave the message its sequence: a racing handoff is accounted for.
+        if (eventData.HandedOff && currentTenant.Id is { } tenantId)
         {
             await hub.Clients.Group(LiveChatHub.AgentsGroup(tenantId))
                 .SendAsync(LiveChatHub.MessageAddedEvent, new { conversationId = eventData.ConversationId, message = eventData.Message }, cancellationToken);
