@@ -60,6 +60,8 @@ class ChatPanel implements ChatController {
   private remoteTyping: string | null = null;
   private remoteTypingTimer = 0;
   private lastTypingSent = 0;
+  /** Conversation-state pushes received: a resync read started before the latest one may be older than it. */
+  private statePushes = 0;
   private resyncing: Promise<void> | null = null;
   private resyncAgain = false;
 
@@ -323,9 +325,11 @@ class ChatPanel implements ChatController {
     return this.pending[0]?.node ?? null;
   }
 
-  private applyConversation(conversation: Conversation): void {
+  /** @param withState false for a read that may be older than a push already applied: its messages only. */
+  private applyConversation(conversation: Conversation, withState = true): void {
     if (!conversation) return;
     for (const message of [...(conversation.messages ?? [])].sort((a, b) => a.sequence - b.sequence)) this.merge(message);
+    if (!withState) return;
     if (conversation.status) this.setStatus(conversation.status, conversation.assignedAgentName ?? null);
     this.renderChannels(conversation.contactChannels ?? null);
   }
@@ -364,7 +368,10 @@ class ChatPanel implements ChatController {
     const visitor = this.visitor;
     this.live = new LiveConnection(this.context.apiBase, this.context.widgetKey, visitor, {
       messageAdded: (message) => this.merge(message),
-      conversationUpdated: (conversation) => this.applyConversation(conversation),
+      conversationUpdated: (conversation) => {
+        this.statePushes++;
+        this.applyConversation(conversation);
+      },
       typing: (event) => this.onTyping(event),
       // After every (re)connect: whatever was pushed while we were away comes back through ?after=.
       connected: () => void this.resync(),
@@ -386,9 +393,12 @@ class ChatPanel implements ChatController {
         const visitor = this.visitor;
         if (!visitor) break;
         try {
+          const pushesBefore = this.statePushes;
           const conversation = await this.api.getConversation(visitor, this.lastSequence);
           if (this.visitor === visitor) {
-            this.applyConversation(conversation);
+            // A push that arrived meanwhile is at least as new as this read (the hub is live and keeps its order); the
+            // read's status and channels would take the widget back (say, hide the channels the handoff just offered).
+            this.applyConversation(conversation, this.statePushes === pushesBefore);
             this.historyLoaded = true;
           }
         } catch (error) {
