@@ -67,10 +67,11 @@ public sealed class ConversationsModule : UpsellicModule
         var limits = context.Configuration.GetSection("Conversations:RateLimits");
         services.Configure<RateLimiterOptions>(options =>
         {
-            // New conversations per client address: a page that loops cannot fill the database.
+            // New conversations per client address: a page that loops cannot fill the database. Generous, because many
+            // real shoppers can share one address (an office, a campus, a mobile carrier's NAT).
             options.AddPolicy(StartRateLimitPolicy, httpContext => RateLimitPartition.GetFixedWindowLimiter(
                 httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("StartsPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("StartsPerMinute", 120), Window = TimeSpan.FromMinutes(1) }));
             // Messages per visitor: a person types a few per minute; a burst is a script.
             options.AddPolicy(MessageRateLimitPolicy, httpContext => RateLimitPartition.GetSlidingWindowLimiter(
                 httpContext.Request.Headers[WidgetHeaders.VisitorToken].ToString() is { Length: > 0 } token ? token : httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
