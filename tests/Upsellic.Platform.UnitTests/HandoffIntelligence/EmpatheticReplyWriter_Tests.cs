@@ -52,6 +52,19 @@ public class EmpatheticReplyWriter_Tests
         }
     }
 
+    [Theory]
+    [InlineData("my order NW-10231 arrived yesterday and the lantern is cracked", "NW-10231")]
+    [InlineData("ord no. so-2024-118 is missing a sock", "SO-2024-118")]
+    [InlineData("my NW-10231 never came", "NW-10231")]
+    [InlineData("order: 55102 came without the charger", "#55102")]
+    public void Should_repeat_a_store_style_order_reference_as_the_shopper_gave_it(string message, string reference)
+    {
+        foreach (var category in Enum.GetValues<HandoffCategory>())
+        {
+            _writer.Write(category, [Shopper(message)], agentOnline: true, variantSeed: 1).ShouldContain(reference);
+        }
+    }
+
     [Fact]
     public void Should_name_the_item_the_shopper_wants_to_return()
     {
@@ -98,8 +111,13 @@ public class EmpatheticReplyWriter_Tests
     [Fact]
     public void Should_fall_back_to_a_general_reference_when_nothing_specific_was_said()
     {
-        var reply = _writer.Write(HandoffCategory.ComplexRequest, [Shopper("can I talk to a person")], agentOnline: true, variantSeed: 0);
-
-        reply.ShouldContain("your request");
+        for (var seed = 0; seed < 3; seed++)
+        {
+            _writer.Write(HandoffCategory.OrderIssue, [Shopper("nothing has arrived and tracking is stuck")], agentOnline: true, seed)
+                .ShouldContain("your order");
+            var complex = _writer.Write(HandoffCategory.ComplexRequest, [Shopper("can I talk to a person")], agentOnline: true, seed);
+            complex.ShouldNotContain(" about ");
+            complex.ShouldNotContain("  ");
+        }
     }
 }

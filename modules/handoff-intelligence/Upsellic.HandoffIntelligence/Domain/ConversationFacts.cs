@@ -21,11 +21,26 @@ public sealed partial record ConversationFacts(string? OrderNumber, string? Item
         return new ConversationFacts(orderNumber, item);
     }
 
-    /// <summary>"order 1042", "order #1042", "#1042", "order no. 406-123": returned as "#1042".</summary>
+    /// <summary>
+    /// "order 1042", "order #1042", "#1042", "order no. 406-123" → "#1042"; store-style references with letters
+    /// ("order NW-10231", "my NW-10231 never came") are kept as written, upper-cased, since a "#" would not match the
+    /// store's own format.
+    /// </summary>
     private static string? FindOrderNumber(string text)
     {
         var match = OrderNumberPattern().Match(text);
-        return match.Success ? "#" + match.Groups["number"].Value.TrimEnd('-') : null;
+        if (!match.Success)
+        {
+            match = LetteredReferencePattern().Match(text);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var number = match.Groups["number"].Value.TrimEnd('-');
+        return number.Any(char.IsLetter) ? number.ToUpperInvariant() : "#" + number;
     }
 
     /// <summary>The object of a return/exchange verb, or the subject of a problem verb: "return the boots", "the vase arrived smashed".</summary>
@@ -46,8 +61,12 @@ public sealed partial record ConversationFacts(string? OrderNumber, string? Item
         return null;
     }
 
-    [GeneratedRegex(@"(?:(?:order|ord|purchase)\s*(?:number|nr|no|id)?[\s.:#]*|#\s?)(?<number>[A-Za-z]{0,3}\d[\d\-]{2,})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?:order|ord|purchase)\s*(?:number|nr|no|id)?[\s.:#]*|#\s?)(?<number>(?:[A-Za-z]{1,4}-?)?\d[\d\-]{2,})", RegexOptions.IgnoreCase)]
     private static partial Regex OrderNumberPattern();
+
+    /// <summary>A reference such as "NW-10231" or "SO-2024-118" without the word "order" before it.</summary>
+    [GeneratedRegex(@"\b(?<number>[A-Z]{2,4}-\d[\d\-]{2,})\b")]
+    private static partial Regex LetteredReferencePattern();
 
     [GeneratedRegex(@"\b(?:return|send back|exchange|swap|refund (?:for|on))\s+(?:the|my|these|this|those|our)\s+(?<item>[a-z][a-z\-]+(?:\s[a-z\-]+)?)\b(?=\s*(?:$|[,.!?;]|\b(?:because|as|since|for|from|i|they|it|which|that|then|but|and|please|pls|in|to)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectOfReturnVerb();

@@ -19,7 +19,7 @@ public sealed class EmpatheticReplyWriter : IEmpatheticReplyWriter
         [HandoffCategory.OrderIssue] =
         [
             "I'm really sorry about the trouble with {ref}.",
-            "That's not how {ref} should have gone, and I'm sorry.",
+            "I'm sorry {ref} hasn't gone the way it should have.",
             "Thank you for flagging the problem with {ref}; the details you gave are noted.",
         ],
         [HandoffCategory.EmotionalEscalation] =
@@ -30,9 +30,9 @@ public sealed class EmpatheticReplyWriter : IEmpatheticReplyWriter
         ],
         [HandoffCategory.ComplexRequest] =
         [
-            "Thanks for your message about {ref}; this is best handled by a person from our team.",
-            "Thank you for reaching out about {ref}, which deserves a proper answer from our team.",
-            "I'd like someone from our team to take care of {ref} personally.",
+            "Thanks for your message{about}; this is best handled by a person from our team.",
+            "Thank you for reaching out{about}. It deserves a proper answer from a person rather than from me.",
+            "I'd like someone from our team to look after your request{about} personally.",
         ],
     };
 
@@ -40,8 +40,6 @@ public sealed class EmpatheticReplyWriter : IEmpatheticReplyWriter
     {
         [HandoffCategory.ReturnOrComplaint] = "your purchase",
         [HandoffCategory.OrderIssue] = "your order",
-        [HandoffCategory.EmotionalEscalation] = "this",
-        [HandoffCategory.ComplexRequest] = "your request",
     };
 
     private static readonly string[] AgentJoining =
@@ -66,8 +64,9 @@ public sealed class EmpatheticReplyWriter : IEmpatheticReplyWriter
         var nextSteps = agentOnline ? AgentJoining : ContactOptionsBelow;
 
         var acknowledgement = acknowledgements[seed % (uint)acknowledgements.Length]
-            .Replace("{ref}", Reference(facts, FallbackReference[category]))
-            .Replace("{with}", facts.OrderNumber is { } order ? $" with order {order}" : string.Empty);
+            .Replace("{ref}", Reference(facts, FallbackReference.GetValueOrDefault(category)) ?? string.Empty)
+            .Replace("{with}", facts.OrderNumber is { } order ? $" with order {order}" : string.Empty)
+            .Replace("{about}", Reference(facts, fallback: null) is { } about ? $" about {about}" : string.Empty);
         var nextStep = nextSteps[seed / (uint)acknowledgements.Length % (uint)nextSteps.Length];
         return $"{acknowledgement} {nextStep}";
     }
@@ -86,7 +85,7 @@ public sealed class EmpatheticReplyWriter : IEmpatheticReplyWriter
         return (int)(hash & int.MaxValue);
     }
 
-    private static string Reference(ConversationFacts facts, string fallback) => (facts.Item, facts.OrderNumber) switch
+    private static string? Reference(ConversationFacts facts, string? fallback) => (facts.Item, facts.OrderNumber) switch
     {
         ({ } item, { } order) => $"the {item} from order {order}",
         (null, { } order) => $"order {order}",
