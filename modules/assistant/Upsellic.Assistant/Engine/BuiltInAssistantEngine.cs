@@ -58,6 +58,12 @@ public sealed partial class BuiltInAssistantEngine
             return null;
         }
 
+        // "Where is ur shop?" is all stop words but no greeting: small talk says hello, thanks or bye, and asks nothing.
+        if (!words.Any(GreetingSignals.Contains) || (words.Any(QuestionWords.Contains) && !HowAreYou().IsMatch(question.Text)))
+        {
+            return null;
+        }
+
         if (words.Any(w => w is "thanks" or "thank" or "thx" or "ty" or "cheers" or "appreciate" or "appreciated" or "perfect" or "great" or "awesome" or "ta"))
         {
             return Reply("You're welcome! Is there anything else I can help you with?", AssistantTopics.Greeting);
@@ -78,6 +84,15 @@ public sealed partial class BuiltInAssistantEngine
         "so", "much", "very", "lot", "a", "you", "folks", "team", "again", "nice", "day", "mate", "buddy", "guys", "dude", "heaps", "ta",
     ];
 
+    private static readonly HashSet<string> GreetingSignals =
+    [
+        "hi", "hello", "hey", "hiya", "howdy", "morning", "afternoon", "evening", "thanks", "thank", "thx", "ty", "cheers", "appreciate",
+        "appreciated", "perfect", "great", "awesome", "bye", "goodbye", "ok", "okay", "cool", "yo", "nice", "ta", "good",
+    ];
+
+    /// <summary>Words that make a message a question ("where is your shop?"), not small talk.</summary>
+    private static readonly HashSet<string> QuestionWords = ["where", "what", "when", "which", "why", "whats", "wheres", "can", "do", "does", "is", "are"];
+
     private static string Greeting(KnowledgeSnapshot knowledge) =>
         $"Hi! Welcome to {knowledge.StoreName}. I can help with products, sizes and stock, shipping, returns and your order status. What are you looking for?";
 
@@ -87,7 +102,14 @@ public sealed partial class BuiltInAssistantEngine
     {
         var lastNumbers = OrderNumbers(question.Text);
         var lastEmails = Emails(question.Text);
-        var asksAboutOrder = OrderIntent().IsMatch(question.Text) || (lastNumbers.Count > 0 && OrderWord().IsMatch(question.Text));
+        // "What's the tracking number?" right after an order's status asks about that order: its number and email are
+        // in the conversation already.
+        var followsOrder = question.Earlier.LastOrDefault(t => t.Role == ChatRole.Assistant) is { } previous
+            && previous.Text.StartsWith("Order ", StringComparison.Ordinal) && previous.Text.Contains(", placed on ", StringComparison.Ordinal)
+            && OrderFollowUp().IsMatch(question.Text)
+            && TextAnalyzer.Terms(question.Text) is var followTerms && !followTerms.Any(TextAnalyzer.IsPlace)
+            && PolicyCategory(followTerms) is null or AssistantTopics.Shipping;
+        var asksAboutOrder = followsOrder || OrderIntent().IsMatch(question.Text) || (lastNumbers.Count > 0 && OrderWord().IsMatch(question.Text));
         var continuesOrderDialogue = (lastNumbers.Count > 0 || lastEmails.Count > 0)
             && question.Earlier.Any(t => (t.Role == ChatRole.Shopper && OrderIntent().IsMatch(t.Text))
                 || (t.Role == ChatRole.Assistant && t.Text.Contains("order number", StringComparison.OrdinalIgnoreCase)));
@@ -203,6 +225,7 @@ public sealed partial class BuiltInAssistantEngine
         var wantsRecommendation = RecommendationIntent().IsMatch(lower);
         var wantsComparison = ComparisonIntent().IsMatch(lower);
         var mentioned = MentionedProducts(question.Text, knowledge);
+        wantsRecommendation |= mentioned.Count == 0 && !wantsStock && !wantsSize && NeedRequest(lower, knowledge);
 
         // A store question ("is shipping free?", "can I return the jacket?") goes to the policies first.
         if (policyFirst && category is not null && !wantsStock && !wantsSize && !wantsCompatibility && PolicyAnswer(question, knowledge) is { } policy)
@@ -253,7 +276,9 @@ public sealed partial class BuiltInAssistantEngine
         }
 
         // "I need a power bank, what do you recommend?" names a kind two products share: a recommendation, not one product.
-        if (product is not null && (!wantsRecommendation || fromContext || (terms.Count <= 3 && mentioned.Count == 1)))
+        // "Is the concealer good for covering tattoos?" asks about the product named, not for another one.
+        if (product is not null && (!wantsRecommendation || fromContext || (terms.Count <= 3 && mentioned.Count == 1)
+            || (mentioned.Count == 1 && YesNoQuestion().IsMatch(lower))))
         {
             var p = knowledge.Products[product.Value];
             // "I'm usually a 40, what size in the Rio?" asks for advice on the size, not for the stock of a 40.
@@ -287,12 +312,14 @@ public sealed partial class BuiltInAssistantEngine
             var detail = contentTerms.Where(t => t is not "cost" and not "stock").ToList();
             // Only name words the policies never use are set aside: "Porto" of the Porto Derby is also the shop's town.
             var passing = knowledge.Index.ProductNameTerms[product.Value].Where(t => !knowledge.Index.PoliciesKnow(t)).ToHashSet();
-            if (detail.Count > 0 && PolicyAnswer(question, knowledge, passing) is { } storeAnswer)
+            // The policy must speak of what was asked beyond the product: "where are the boots made?" is not
+            // answered by a returns line that mentions boots.
+            if (detail.Count > 0 && PolicyAnswer(question, knowledge, passing, mustCover: detail) is { } storeAnswer)
             {
                 return storeAnswer;
             }
 
-            return ProductInfo(terms, product.Value, knowledge);
+            return ProductInfo(question.Text, terms, product.Value, knowledge);
         }
 
         // "tents?", "backpacks under 100": only kinds of product named, so the catalogue answers, not a policy that mentions tents.
@@ -352,7 +379,10 @@ public sealed partial class BuiltInAssistantEngine
             var distinctive = matched.Where(t => !index.AllKinds.Contains(t) && t.Length >= 3 && !t.All(char.IsDigit)).ToList();
             // Rare for this catalogue: "dog" in three of nine names is a common word there, not a name.
             var rareLimit = Math.Clamp(knowledge.Products.Count / 15, 1, 3);
-            var rare = distinctive.Any(t => ProductsNamedWith(index, t) <= rareLimit);
+            // A rare word names a product only if no other product uses it: "cycling" in the Cycling Helmet's name is
+            // also how jackets and lights are described, so "I cycle to work" names no helmet.
+            var rare = distinctive.Any(t => index.ProductNameIndex.DocumentFrequency(t) <= rareLimit
+                && index.ProductIndex.DocumentFrequency(t) <= index.ProductNameIndex.DocumentFrequency(t));
             // Two name words together that only this product's name has ("mug set") name it even if each is a kind word.
             var unique = matched.Count >= 2 && index.ProductNameTerms.Count(n => matched.All(n.Contains)) == 1;
             // Words in the name's own order ("usb c to usb c cable") tell apart names that share their words.
@@ -375,12 +405,29 @@ public sealed partial class BuiltInAssistantEngine
             }
         }
 
+        if (found.Count >= 2)
+        {
+            // "Is the puppy food grain free?": "grain free" is in one food's name but is the other's attribute, the
+            // property asked about; the name words left ("puppy food") say which product is meant.
+            var keyTerms = found.SelectMany(f => index.ProductAttributeKeyTerms[f.Product]).ToHashSet();
+            found = found.Select(f =>
+            {
+                if (f.Score >= 10)
+                {
+                    return f;
+                }
+
+                var name = index.ProductNameTerms[f.Product];
+                var naming = name.Where(t => terms.Contains(t) && !keyTerms.Contains(t)).ToList();
+                var share = naming.Sum(index.ProductNameIndex.Idf) / name.Sum(index.ProductNameIndex.Idf);
+                return (f.Product, share + (naming.Count * 0.01) + (index.ProductNameBigrams[f.Product].Count(bigrams.Contains) * 0.05));
+            }).ToList();
+        }
+
         return found.OrderByDescending(f => f.Score).Select(f => f.Product).ToList();
     }
 
-    private static int ProductsNamedWith(KnowledgeIndex index, string term) => index.ProductNameTerms.Count(n => n.Contains(term));
-
-    private static AssistantReply ProductInfo(List<string> terms, int productIndex, KnowledgeSnapshot knowledge)
+    private static AssistantReply ProductInfo(string question, List<string> terms, int productIndex, KnowledgeSnapshot knowledge)
     {
         var product = knowledge.Products[productIndex];
         var index = knowledge.Index;
@@ -398,10 +445,18 @@ public sealed partial class BuiltInAssistantEngine
         }
         else if (detailTerms.Count > 0 && !detailTerms.Any(index.ProductAttributeTerms[productIndex].Contains))
         {
-            // Asked for a detail the product's information does not hold: say so rather than guess.
+            // Asked for a detail the product's information does not hold: say so rather than guess. What is known is
+            // offered as context, but no bare "yes" of another property ("Vegan: yes" under "is it transfer proof?")
+            // and not the product's price when a price was asked ("how much is a replacement filter?"): either would
+            // read as the answer.
+            var known = string.Join("; ", product.Attributes.Where(a => !IsKindOrGender(a.Key) && !BareYesNo().IsMatch(a.Value)).Take(3)
+                .Select(a => $"{Label(a.Key)}: {a.Value}"));
+            var context = PriceWords().IsMatch(question.ToLowerInvariant())
+                ? (known.Length > 0 ? $"What I do know: {known}." : string.Empty)
+                : $"It costs {price}" + (known.Length > 0 ? $"; {known}." : ".");
             return new AssistantReply(
                 $"I can't find that detail for the {product.Name} in {knowledge.StoreName}'s product information, so I don't want to guess. " +
-                $"It costs {price}" + (Describe(product) is { Length: > 0 } summary ? $"; {summary}" : ".") + LinkOf(product),
+                context + LinkOf(product),
                 AssistantTopics.Product, false, AssistantEngines.BuiltIn);
         }
         else
@@ -648,7 +703,9 @@ public sealed partial class BuiltInAssistantEngine
         var minPrice = PriceBound(MinPricePattern().Match(lower));
         var kinds = terms.Where(index.AllKinds.Contains).ToHashSet();
         var gender = terms.Contains("women") ? "women" : terms.Contains("men") ? "men" : terms.Contains("kid") ? "kid" : null;
-        var needs = terms.Where(t => !kinds.Contains(t) && t is not "men" and not "women" and not "kid" and not "cost" && !t.All(char.IsDigit)).ToList();
+        // Several kinds named ("a light tent": "light" is also the kind of the bike lights): all of them are
+        // candidates, and each also counts as a need, so the product that is all of them ranks first.
+        var needs = WithoutStoreName(terms, index).Where(t => (kinds.Count >= 2 || !kinds.Contains(t)) && t is not "men" and not "women" and not "kid" and not "cost" && !t.All(char.IsDigit)).ToList();
 
         if (kinds.Count == 0 && !explicitRecommendation && maxPrice is null)
         {
@@ -722,10 +779,12 @@ public sealed partial class BuiltInAssistantEngine
     // ---------------------------------------------------------------- policies and FAQ
 
     /// <param name="ignore">Words the question has that are not what it asks (the name of the product it mentions in passing).</param>
-    private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge, IReadOnlySet<string>? ignore = null)
+    /// <param name="mustCover">Words of which the answer must hold at least one (what is asked beyond a product's name).</param>
+    private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge, IReadOnlySet<string>? ignore = null,
+        IReadOnlyCollection<string>? mustCover = null)
     {
         var index = knowledge.Index;
-        var asked = TextAnalyzer.Terms(question.Text).Distinct().Where(t => ignore is null || !ignore.Contains(t)).ToList();
+        var asked = WithoutStoreName(TextAnalyzer.Terms(question.Text).Distinct().Where(t => ignore is null || !ignore.Contains(t)).ToList(), index);
         var terms = TextAnalyzer.ExpandPlaces(asked, index.PoliciesKnow);
         // "My candle arrived broken": the product word is not what the policy is asked about, and no policy names it;
         // "after 6 months": the shopper's own number is a fact to judge by, not a word to find.
@@ -769,9 +828,15 @@ public sealed partial class BuiltInAssistantEngine
             ? CategoryCoverage
             : AnswerCoverage;
         // An entry whose answer holds every word asked ("do you test on animals?" of "cruelty-free?") answers too.
-        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && (faqQuestionCoverage >= faqNeeded * 0.8 || (faq.Coverage >= 0.85 && terms.Count >= 2));
-        var passageStrong = best.Score > 0 && best.Coverage >= passageNeeded;
-        if (faqStrong && (!passageStrong || faqQuestionCoverage >= best.Coverage - 0.1))
+        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && (faqQuestionCoverage >= faqNeeded * 0.8 || (faq.Coverage >= 0.85 && terms.Count >= 2))
+            && (mustCover is null || Covers(index.FaqIndex, faq.Document, mustCover));
+        var passageStrong = best.Score > 0 && best.Coverage >= passageNeeded
+            && (mustCover is null || Covers(index.PassageIndex, best.Document, mustCover));
+        // "What's the warranty on your jackets?": an entry about jackets that never speaks of warranties loses to the
+        // warranty policy; the question's topic is what it asks, the product kind only narrows it.
+        var passageOwnsTopic = passageStrong && category is not null && faqCategory != category
+            && PolicyCategory(TextAnalyzer.Terms(index.Passages[best.Document].Topic)) == category;
+        if (faqStrong && !passageOwnsTopic && (!passageStrong || faqQuestionCoverage >= best.Coverage - 0.1))
         {
             return Reply(Shorten(knowledge.Faq[faq.Document].Answer, 500), TopicOf(category, knowledge.Faq[faq.Document].Question));
         }
@@ -787,6 +852,23 @@ public sealed partial class BuiltInAssistantEngine
             .Take(3).Select(p => index.Passages[p.Document]).OrderBy(p => p.Position).Select(p => p.Text);
         var topicName = knowledge.Policies[policy].Topic;
         return Reply(Shorten(string.Join(" ", chosen), 600), TopicOf(category, topicName));
+    }
+
+    private static bool Covers(Bm25Index index, int document, IReadOnlyCollection<string> words) => words.Any(w => index.Contains(document, w));
+
+    /// <summary>The question's words without the store's name when the shopper wrote it whole ("who founded Glow Lab?").</summary>
+    private static List<string> WithoutStoreName(List<string> terms, KnowledgeIndex index) =>
+        index.StoreNameTerms.Count > 0 && index.StoreNameTerms.All(terms.Contains) ? terms.Except(index.StoreNameTerms).ToList() : terms;
+
+    /// <summary>
+    /// "Sleeping bag for cold mountain nights", "moisturiser for dry skin": a kind of product and what it is for, not
+    /// phrased as a question, is a shopping request.
+    /// </summary>
+    private static bool NeedRequest(string lower, KnowledgeSnapshot knowledge)
+    {
+        var at = ForWord().Match(lower);
+        return at.Success && !QuestionStart().IsMatch(lower)
+            && TextAnalyzer.Terms(lower[..at.Index]).Any(knowledge.Index.AllKinds.Contains);
     }
 
     /// <summary>Terms are stemmed: "damage" is searched as the analyzer writes it.</summary>
@@ -878,6 +960,12 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"^\W*(are\s+(you|u)|r\s+u|is\s+this)\s+(a\s+|an\s+)?(bot|robot|human|real(\s+person)?|person|ai|machine|chatbot)\W*$|^\W*who\s+(are\s+you|am\s+i\s+(talking|speaking)\s+(to|with))\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex IdentityQuestion();
 
+    [GeneratedRegex(@"\b(track\w*|carrier|courier|when|where|arriv\w*|deliver\w*|eta|status|ship\w*|dispatch\w*|sent|items?|what\s+was\s+in)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderFollowUp();
+
+    [GeneratedRegex(@"\bhow\s+(are|r)\s+(you|u|ya)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowAreYou();
+
     [GeneratedRegex(@"\b(order|track|tracking|package|parcel|shipment|delivery|purchase)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderWord();
 
@@ -897,8 +985,17 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(compatible|compatibility|work\s+with|works\s+with|fit\s+(my|on|onto|in|into|with)|fits\s+(my|on|onto|in|into|with)|use\s+(it\s+)?with|go\s+with|attach|stick\s+(to|on)|connect\s+(to|with)|pair\s+with|charge\s+my)\b")]
     private static partial Regex CompatibilityIntent();
 
-    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gift|ideas?|(under|below|less\s+than)\s+(\$|€|£|a\$|ca\$)?\d+|budget|gift\s+for|what\s+do\s+you\s+have)\b")]
+    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gift|ideas?|(under|below|less\s+than)\s+(\$|€|£|a\$|ca\$)?\d+|budget|gift\s+for|what\s+do\s+you\s+have|(what|which)\s+(\w+\s+){1,2}do\s+(you|u)\s+(have|sell|stock|carry|do)|where\s+(do|should)\s+(i|we)\s+(start|begin)|new\s+to|what\s+(can|could|would|will|might)\s+help|what\s+helps|anything\s+(for|to\s+help))\b")]
     private static partial Regex RecommendationIntent();
+
+    [GeneratedRegex(@"^\s*(yes|no)\b[\s.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareYesNo();
+
+    [GeneratedRegex(@"\bfor\b")]
+    private static partial Regex ForWord();
+
+    [GeneratedRegex(@"^\W*(what|whats|how|is|are|do|does|did|can|could|will|would|should|where|when|which|who|why|has|have|may|shall)\b")]
+    private static partial Regex QuestionStart();
 
     [GeneratedRegex(@"\b(it|this|that|them|they|one|ones|same)\b")]
     private static partial Regex ReferenceWord();

@@ -369,6 +369,7 @@ internal sealed class Bm25Index
     private readonly int[] _lengths;
     private readonly double _averageLength;
     private readonly Dictionary<string, double> _idf;
+    private readonly Dictionary<string, int> _documentFrequency;
     private readonly double _unseenIdf;
 
     public Bm25Index(IEnumerable<IReadOnlyList<string>> documents)
@@ -377,8 +378,8 @@ internal sealed class Bm25Index
         _lengths = _documents.Select(d => d.Values.Sum()).ToArray();
         _averageLength = _lengths.Length == 0 ? 1 : Math.Max(1, _lengths.Average());
         var n = _documents.Count;
-        _idf = _documents.SelectMany(d => d.Keys).GroupBy(t => t)
-            .ToDictionary(g => g.Key, g => Math.Log(1 + ((n - g.Count() + 0.5) / (g.Count() + 0.5))));
+        _documentFrequency = _documents.SelectMany(d => d.Keys).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        _idf = _documentFrequency.ToDictionary(p => p.Key, p => Math.Log(1 + ((n - p.Value + 0.5) / (p.Value + 0.5))));
         // A question word no document has weighs as much as a word only one document has: it is information the
         // knowledge may lack, but one unknown word (a country, a brand) must not sink an otherwise answered question.
         _unseenIdf = Math.Log(1 + ((n - 1 + 0.5) / 1.5));
@@ -389,6 +390,9 @@ internal sealed class Bm25Index
     public double Idf(string term) => _idf.TryGetValue(term, out var idf) ? idf : _unseenIdf;
 
     public bool Contains(int document, string term) => _documents[document].ContainsKey(term);
+
+    /// <summary>How many documents have the term.</summary>
+    public int DocumentFrequency(string term) => _documentFrequency.GetValueOrDefault(term);
 
     /// <summary>Whether any document has the term.</summary>
     public bool Knows(string term) => _idf.ContainsKey(term);
