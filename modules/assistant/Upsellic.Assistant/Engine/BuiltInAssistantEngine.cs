@@ -225,7 +225,10 @@ public sealed partial class BuiltInAssistantEngine
         var wantsRecommendation = RecommendationIntent().IsMatch(lower);
         var wantsComparison = ComparisonIntent().IsMatch(lower);
         var mentioned = MentionedProducts(question.Text, knowledge);
-        wantsRecommendation |= mentioned.Count == 0 && !wantsStock && !wantsSize && NeedRequest(lower, knowledge);
+        // A product of another kind named on the way ("cold" is the Insulated Mat's "insulated") does not make
+        // "sleeping bag for cold nights" a question about that mat; a product of the kind asked for does.
+        wantsRecommendation |= !wantsStock && !wantsSize && NeedRequest(lower, knowledge) is { Count: > 0 } needKinds
+            && !mentioned.Any(m => knowledge.Index.ProductKinds[m].Overlaps(needKinds));
 
         // A store question ("is shipping free?", "can I return the jacket?") goes to the policies first.
         if (policyFirst && category is not null && !wantsStock && !wantsSize && !wantsCompatibility && PolicyAnswer(question, knowledge) is { } policy)
@@ -376,7 +379,8 @@ public sealed partial class BuiltInAssistantEngine
             }
 
             var share = matched.Sum(index.ProductNameIndex.Idf) / name.Sum(index.ProductNameIndex.Idf);
-            var distinctive = matched.Where(t => !index.AllKinds.Contains(t) && t.Length >= 3 && !t.All(char.IsDigit)).ToList();
+            // "Sleeping" of "sleeping bag" is the category, shared by every sleeping bag: no name.
+            var distinctive = matched.Where(t => !index.CategoryTerms.Contains(t) && t.Length >= 3 && !t.All(char.IsDigit)).ToList();
             // Rare for this catalogue: "dog" in three of nine names is a common word there, not a name.
             var rareLimit = Math.Clamp(knowledge.Products.Count / 15, 1, 3);
             // A rare word names a product only if no other product uses it: "cycling" in the Cycling Helmet's name is
@@ -864,11 +868,13 @@ public sealed partial class BuiltInAssistantEngine
     /// "Sleeping bag for cold mountain nights", "moisturiser for dry skin": a kind of product and what it is for, not
     /// phrased as a question, is a shopping request.
     /// </summary>
-    private static bool NeedRequest(string lower, KnowledgeSnapshot knowledge)
+    /// <returns>The kinds asked for; none when the text is no such request.</returns>
+    private static HashSet<string> NeedRequest(string lower, KnowledgeSnapshot knowledge)
     {
         var at = ForWord().Match(lower);
         return at.Success && !QuestionStart().IsMatch(lower)
-            && TextAnalyzer.Terms(lower[..at.Index]).Any(knowledge.Index.AllKinds.Contains);
+            ? TextAnalyzer.Terms(lower[..at.Index]).Where(knowledge.Index.AllKinds.Contains).ToHashSet()
+            : [];
     }
 
     /// <summary>Terms are stemmed: "damage" is searched as the analyzer writes it.</summary>

@@ -35,6 +35,8 @@ internal sealed partial class KnowledgeIndex
                 .SelectMany(v => TextAnalyzer.Terms(v).TakeLast(1)))
             .ToHashSet()).ToList();
         AllKinds = ProductKinds.SelectMany(k => k).ToHashSet();
+        CategoryTerms = snapshot.Products.SelectMany(p => p.Attributes.Where(a => IsKindKey(a.Key)).SelectMany(a => TextAnalyzer.Terms(a.Value)))
+            .Concat(AllKinds).ToHashSet();
     }
 
     public IReadOnlyList<PolicyPassage> Passages { get; }
@@ -71,6 +73,9 @@ internal sealed partial class KnowledgeIndex
     public IReadOnlyList<string> StoreNameTerms { get; }
 
     public IReadOnlySet<string> AllKinds { get; }
+
+    /// <summary>Every word of the products' categories ("sleeping" of "sleeping bag"): what a product is, not its name.</summary>
+    public IReadOnlySet<string> CategoryTerms { get; }
 
     public static bool IsKindKey(string key) =>
         key.Equals("category", StringComparison.OrdinalIgnoreCase) || key.Equals("type", StringComparison.OrdinalIgnoreCase)
