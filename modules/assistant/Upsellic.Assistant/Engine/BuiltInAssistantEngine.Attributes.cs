@@ -146,7 +146,10 @@ public sealed partial class BuiltInAssistantEngine
                 score += 3 - (0.1 * Math.Min(5, cueKeys.FindIndex(k => key.Contains(k, StringComparison.Ordinal))));
             }
 
-            score += 2 * keyTerms.Count(contentTerms.Contains);
+            // "Cruelty free" is not asked of a "fragrance-free": the shared "free" counts only for the same compound.
+            var otherFree = FreeCompound().Match(key) is { Success: true } compound && FreeCompound().IsMatch(lower)
+                && !lower.Contains(compound.Groups["x"].Value, StringComparison.Ordinal);
+            score += 2 * keyTerms.Count(t => contentTerms.Contains(t) && !(otherFree && t == "free"));
             score += valueTerms.Distinct().Where(contentTerms.Contains).Sum(t => distinctive.Contains(t) ? 1 : 0.5);
             // A stated exclusion that names what was asked ("not suitable for: sensitive skin") is the direct answer
             // to "can I use it on sensitive skin?", before the list of skin types it is for.
@@ -440,6 +443,9 @@ public sealed partial class BuiltInAssistantEngine
 
     [GeneratedRegex(@"^\s*(is|are|does|do|can|could|will|would|has|have|was|were|did)\b")]
     private static partial Regex YesNoQuestion();
+
+    [GeneratedRegex(@"(?<x>\w+)[\s-]free\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FreeCompound();
 
     [GeneratedRegex(@"(?<a>[\w-]+)\s+or\s+(?<b>[\w-]+)")]
     private static partial Regex OrOptions();

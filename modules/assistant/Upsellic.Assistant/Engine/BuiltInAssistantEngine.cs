@@ -59,7 +59,8 @@ public sealed partial class BuiltInAssistantEngine
         }
 
         // "Where is ur shop?" is all stop words but no greeting: small talk says hello, thanks or bye, and asks nothing.
-        if (!words.Any(GreetingSignals.Contains) || (words.Any(QuestionWords.Contains) && !HowAreYou().IsMatch(question.Text)))
+        var howAreYou = HowAreYou().IsMatch(question.Text);
+        if ((!words.Any(GreetingSignals.Contains) && !howAreYou) || (words.Any(QuestionWords.Contains) && !howAreYou))
         {
             return null;
         }
@@ -228,7 +229,8 @@ public sealed partial class BuiltInAssistantEngine
         // A product of another kind named on the way ("cold" is the Insulated Mat's "insulated") does not make
         // "sleeping bag for cold nights" a question about that mat; a product of the kind asked for does.
         wantsRecommendation |= !wantsStock && !wantsSize && NeedRequest(lower, knowledge) is { Count: > 0 } needKinds
-            && !mentioned.Any(m => knowledge.Index.ProductKinds[m].Overlaps(needKinds));
+            && !mentioned.Any(m => knowledge.Index.ProductKinds[m].Overlaps(needKinds)
+                && knowledge.Index.ProductNameTerms[m].Any(t => terms.Contains(t) && !knowledge.Index.CategoryTerms.Contains(t)));
 
         // A store question ("is shipping free?", "can I return the jacket?") goes to the policies first.
         if (policyFirst && category is not null && !wantsStock && !wantsSize && !wantsCompatibility && PolicyAnswer(question, knowledge) is { } policy)
@@ -254,7 +256,8 @@ public sealed partial class BuiltInAssistantEngine
         // "Will the daypack fit a hydration bladder?": "fit" with a thing named that the product's compatibility (or
         // another product) speaks of is compatibility; "does it fit true to size?" stays sizing.
         var measure = ShopperMeasure(question.Text);
-        if (!wantsCompatibility && product is { } subject && FitWord().IsMatch(lower))
+        // Only a yes/no question: "what temperature can the skillet go in the oven?" asks for a property.
+        if (!wantsCompatibility && product is { } subject && FitWord().IsMatch(lower) && !WhQuestion().IsMatch(lower))
         {
             var compatibility = knowledge.Products[subject].Attributes.Where(a => CompatibilityKey().IsMatch(a.Key)).Select(a => a.Value).ToList();
             var things = contentTerms.Where(t => !SizeWords.Contains(t) && !t.All(char.IsDigit)).ToList();
@@ -385,7 +388,8 @@ public sealed partial class BuiltInAssistantEngine
             var rareLimit = Math.Clamp(knowledge.Products.Count / 15, 1, 3);
             // A rare word names a product only if no other product uses it: "cycling" in the Cycling Helmet's name is
             // also how jackets and lights are described, so "I cycle to work" names no helmet.
-            var rare = distinctive.Any(t => index.ProductNameIndex.DocumentFrequency(t) <= rareLimit
+            // A family of two ("Stormline" men's and women's) is still named by its word.
+            var rare = distinctive.Any(t => index.ProductNameIndex.DocumentFrequency(t) <= Math.Max(rareLimit, 2)
                 && index.ProductIndex.DocumentFrequency(t) <= index.ProductNameIndex.DocumentFrequency(t));
             // Two name words together that only this product's name has ("mug set") name it even if each is a kind word.
             var unique = matched.Count >= 2 && index.ProductNameTerms.Count(n => matched.All(n.Contains)) == 1;
@@ -397,7 +401,21 @@ public sealed partial class BuiltInAssistantEngine
             }
         }
 
-        if (found.Count == 0 && YesNoQuestion().IsMatch(text.ToLowerInvariant()))
+        // "Is the harness suitable for puppies?": "the harness" of a store with one harness names it, before a word
+        // ("puppy") of another product's name. Only the first "the ..." is the subject ("... in the oven" is not).
+        var lowerText = text.ToLowerInvariant();
+        if (TheSubject().Match(lowerText) is { Success: true } subject)
+        {
+            var kind = TextAnalyzer.Terms(subject.Groups["w"].Value).FirstOrDefault();
+            if (kind is not null && index.AllKinds.Contains(kind) && found.All(f => f.Score < 10)
+                && Enumerable.Range(0, knowledge.Products.Count).Where(i => index.ProductKinds[i].Contains(kind)).ToList() is [var one]
+                && found.All(f => f.Product != one))
+            {
+                found.Add((one, 1.0));
+            }
+        }
+
+        if (found.Count == 0 && YesNoQuestion().IsMatch(lowerText))
         {
             // "Does the harness come with a lead?" of a store with one harness: the kind names that one product.
             var only = terms.Where(index.AllKinds.Contains)
@@ -840,7 +858,9 @@ public sealed partial class BuiltInAssistantEngine
         // warranty policy; the question's topic is what it asks, the product kind only narrows it.
         var passageOwnsTopic = passageStrong && category is not null && faqCategory != category
             && PolicyCategory(TextAnalyzer.Terms(index.Passages[best.Document].Topic)) == category;
-        if (faqStrong && !passageOwnsTopic && (!passageStrong || faqQuestionCoverage >= best.Coverage - 0.1))
+        // An entry that accounts for clearly more of the question wins even if only its answer has some of the words:
+        // "Can I hire a sleeping bag?" is "Can I hire a tent? — we hire out tents and sleeping bags".
+        if (faqStrong && !passageOwnsTopic && (!passageStrong || faqQuestionCoverage >= best.Coverage - 0.1 || faq.Coverage >= best.Coverage + 0.2))
         {
             return Reply(Shorten(knowledge.Faq[faq.Document].Answer, 500), TopicOf(category, knowledge.Faq[faq.Document].Question));
         }
@@ -996,6 +1016,12 @@ public sealed partial class BuiltInAssistantEngine
 
     [GeneratedRegex(@"^\s*(yes|no)\b[\s.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex BareYesNo();
+
+    [GeneratedRegex(@"^\W*(what|whats|how|which|when|where)\b")]
+    private static partial Regex WhQuestion();
+
+    [GeneratedRegex(@"\bthe\s+(?<w>[a-z]+)\b")]
+    private static partial Regex TheSubject();
 
     [GeneratedRegex(@"\bfor\b")]
     private static partial Regex ForWord();

@@ -101,7 +101,8 @@ internal static partial class TextAnalyzer
         (new(@"\bwhere\s+(is|are|r|s)\s+(ur|your|you|the|yr)\s+(shop|store|studio|showroom|boutique)s?\b|\b(have|got|is\s+there|are\s+there|own|run)\s+(a|an|any|your\s+own)\s+(shop|store|studio|showroom|boutique|outlet)s?\b|\b(physical|real|actual|retail|brick[\s-]and[\s-]mortar|bricks[\s-]and[\s-]mortar)\s+(shop|store)s?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " location "),
         (new(@"\bnew\s+to\b|\bwhere\s+(do|should|can|to)\s+(i|we|u|you)?\s*(start|begin)\b|\bfirst[\s-]timers?\b|\bgetting\s+started\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " starter "),
         // "Max rider weight", "weight limit", "max load": how much a product carries, not what it weighs.
-        (new(@"\bmax(imum)?\.?\s+(\w+\s+)?(weight|load)\b|\bweight\s+(limit|capacity)\b|\bload\s+(limit|capacity)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " maxload "),
+        (new(@"\bmax(imum)?\.?\s+(\w+\s+)?(weight|load)\b|\bweight\s+(limit|capacity)\b|\bload\s+(limit|capacity)\b|\bhow\s+much\s+weight\b|\bweight\s+can\s+(it|they|\w+)\s+(hold|take|carry|support)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " maxload "),
+        (new(@"\bnorthern\s+ireland\b|\bn\.?\s?ireland\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " northernireland "),
         // "Where are the boots made?", "made in Portugal", "country of origin": where a product comes from.
         (new(@"\bwhere\b[^?.!]{0,60}?\b(made|manufactured|produced|sourced)\b|\b(made|manufactured|produced)\s+in\b|\bcountry\s+of\s+origin\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), "$0 origin "),
         // "2 people", "two-person", "4-man": one word, so a capacity is matched as a whole.
@@ -138,9 +139,10 @@ internal static partial class TextAnalyzer
         // Islands", "Alaska and Hawaii"): each adds the regions it belongs to, the country last.
         ["island scottish highland uk"] = ["isleofskye", "skye", "isleofmull", "isleofarran", "arran", "isleofislay", "islay",
             "isleoflewis", "isleofharris", "hebrides", "orkney", "shetland", "isleofbute"],
+        ["northernireland uk"] = ["belfast", "derry", "londonderry", "newry", "lisburn"],
         ["highland scottish uk"] = ["inverness", "aviemore", "ullapool", "thurso"],
         ["island uk"] = ["isleofwight", "isleofman", "jersey", "guernsey", "scilly", "isleofscilly", "anglesey"],
-        ["uk"] = ["london", "manchester", "birmingham", "leeds", "liverpool", "bristol", "cardiff", "edinburgh", "glasgow", "belfast",
+        ["uk"] = ["london", "manchester", "birmingham", "leeds", "liverpool", "bristol", "cardiff", "edinburgh", "glasgow",
             "newcastle", "sheffield", "nottingham", "brighton", "oxford"],
         ["ireland eu europe"] = ["dublin", "cork", "galway", "limerick"],
         ["germany eu europe"] = ["berlin", "munich", "hamburg", "frankfurt", "cologne"],
@@ -184,7 +186,7 @@ internal static partial class TextAnalyzer
 
     // The regions a place adds are not places themselves: "island" or "highland" alone names no destination.
     private static readonly FrozenSet<string> PlaceNames = Places.Keys
-        .Concat(["eu", "europe", "canada", "usa", "uk", "australia", "newzealand", "japan", "china", "india", "mexico", "brazil",
+        .Concat(["eu", "europe", "canada", "usa", "uk", "northernireland", "australia", "newzealand", "japan", "china", "india", "mexico", "brazil",
             "singapore", "korea", "africa", "asia"])
         .ToFrozenSet();
 
