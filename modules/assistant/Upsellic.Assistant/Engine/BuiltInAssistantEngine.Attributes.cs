@@ -58,6 +58,9 @@ public sealed partial class BuiltInAssistantEngine
             ["battery life", "run time", "runtime", "burn time", "playtime", "wear time", "life", "battery"]),
     ];
 
+    /// <summary>"free" as the analyzer writes it.</summary>
+    private static readonly string FreeTerm = TextAnalyzer.Terms("free")[0];
+
     /// <summary>The attribute answer for one product, or null when no attribute of it holds what was asked.</summary>
     private static AssistantReply? AttributeAnswer(string text, int productIndex, KnowledgeSnapshot knowledge, IReadOnlyCollection<string> contentTerms)
     {
@@ -149,7 +152,7 @@ public sealed partial class BuiltInAssistantEngine
             // "Cruelty free" is not asked of a "fragrance-free": the shared "free" counts only for the same compound.
             var otherFree = FreeCompound().Match(key) is { Success: true } compound && FreeCompound().IsMatch(lower)
                 && !lower.Contains(compound.Groups["x"].Value, StringComparison.Ordinal);
-            score += 2 * keyTerms.Count(t => contentTerms.Contains(t) && !(otherFree && t == "free"));
+            score += 2 * keyTerms.Count(t => contentTerms.Contains(t) && !(otherFree && t == FreeTerm));
             score += valueTerms.Distinct().Where(contentTerms.Contains).Sum(t => distinctive.Contains(t) ? 1 : 0.5);
             // A stated exclusion that names what was asked ("not suitable for: sensitive skin") is the direct answer
             // to "can I use it on sensitive skin?", before the list of skin types it is for.

@@ -317,7 +317,16 @@ public sealed partial class BuiltInAssistantEngine
             // in Porto"): the FAQ or a policy answers it better than the product card.
             var detail = contentTerms.Where(t => t is not "cost" and not "stock").ToList();
             // Only name words the policies never use are set aside: "Porto" of the Porto Derby is also the shop's town.
-            var passing = knowledge.Index.ProductNameTerms[product.Value].Where(t => !knowledge.Index.PoliciesKnow(t)).ToHashSet();
+            // The question without the product's name first ("is the retinol serum cruelty free?" asks about
+            // cruelty-free, however often the FAQ speaks of retinol); then with the name words the policies use, as
+            // "Porto" of the Porto Derby is also the shop's town. A number of a name is never a store question.
+            var nameTerms = knowledge.Index.ProductNameTerms[product.Value];
+            if (detail.Count > 0 && PolicyAnswer(question, knowledge, nameTerms.ToHashSet(), mustCover: detail, strict: true) is { } withoutName)
+            {
+                return withoutName;
+            }
+
+            var passing = nameTerms.Where(t => !knowledge.Index.PoliciesKnow(t) || t.All(char.IsDigit)).ToHashSet();
             // The policy must speak of what was asked beyond the product: "where are the boots made?" is not
             // answered by a returns line that mentions boots.
             if (detail.Count > 0 && PolicyAnswer(question, knowledge, passing, mustCover: detail) is { } storeAnswer)
@@ -802,8 +811,9 @@ public sealed partial class BuiltInAssistantEngine
 
     /// <param name="ignore">Words the question has that are not what it asks (the name of the product it mentions in passing).</param>
     /// <param name="mustCover">Words of which the answer must hold at least one (what is asked beyond a product's name).</param>
+    /// <param name="strict">Whether the answer must hold the rarest of <paramref name="mustCover"/>, not just any.</param>
     private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge, IReadOnlySet<string>? ignore = null,
-        IReadOnlyCollection<string>? mustCover = null)
+        IReadOnlyCollection<string>? mustCover = null, bool strict = false)
     {
         var index = knowledge.Index;
         var asked = WithoutStoreName(TextAnalyzer.Terms(question.Text).Distinct().Where(t => ignore is null || !ignore.Contains(t)).ToList(), index);
@@ -851,9 +861,9 @@ public sealed partial class BuiltInAssistantEngine
             : AnswerCoverage;
         // An entry whose answer holds every word asked ("do you test on animals?" of "cruelty-free?") answers too.
         var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && (faqQuestionCoverage >= faqNeeded * 0.8 || (faq.Coverage >= 0.85 && terms.Count >= 2))
-            && (mustCover is null || Covers(index.FaqIndex, faq.Document, mustCover));
+            && (mustCover is null || Covers(index.FaqIndex, faq.Document, mustCover, strict));
         var passageStrong = best.Score > 0 && best.Coverage >= passageNeeded
-            && (mustCover is null || Covers(index.PassageIndex, best.Document, mustCover));
+            && (mustCover is null || Covers(index.PassageIndex, best.Document, mustCover, strict));
         // "What's the warranty on your jackets?": an entry about jackets that never speaks of warranties loses to the
         // warranty policy; the question's topic is what it asks, the product kind only narrows it.
         var passageOwnsTopic = passageStrong && category is not null && faqCategory != category
@@ -878,7 +888,21 @@ public sealed partial class BuiltInAssistantEngine
         return Reply(Shorten(string.Join(" ", chosen), 600), TopicOf(category, topicName));
     }
 
-    private static bool Covers(Bm25Index index, int document, IReadOnlyCollection<string> words) => words.Any(w => index.Contains(document, w));
+    /// <summary>
+    /// Whether the document holds the rarest of the words, the one that says what is asked: "come with a lead" is not
+    /// answered by "come with a 2-year warranty".
+    /// </summary>
+    /// <param name="strict">Whether the rarest word must be held; otherwise any one of them will do.</param>
+    private static bool Covers(Bm25Index index, int document, IReadOnlyCollection<string> words, bool strict)
+    {
+        if (!strict)
+        {
+            return words.Any(w => index.Contains(document, w));
+        }
+
+        var rarest = words.Max(index.Idf);
+        return words.Where(w => index.Idf(w) >= rarest - 1e-9).All(w => index.Contains(document, w));
+    }
 
     /// <summary>The question's words without the store's name when the shopper wrote it whole ("who founded Glow Lab?").</summary>
     private static List<string> WithoutStoreName(List<string> terms, KnowledgeIndex index) =>
@@ -1077,7 +1101,7 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\bhow\s+(long|fast|quick|soon)\b|\bhow\s+many\s+(days|weeks)\b|\bwhen\s+will\b")]
     private static partial Regex DurationQuestion();
 
-    [GeneratedRegex(@"\d\s*(-|–|to)?\s*\d*\s*(business\s+|working\s+)?(days?|weeks?|hours?|months?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d\s*(-|–|to)?\s*\d*\s*(business\s+|working\s+)?(days?|weeks?|hours?|months?|years?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"^\D*(?<n>\d+(?:[.,]\d+)?)\D*$")]
