@@ -58,6 +58,8 @@ public sealed partial class BuiltInAssistantEngine
             ["battery life", "run time", "runtime", "burn time", "playtime", "wear time", "life", "battery"]),
     ];
 
+    private static readonly string MaxLoadTerm = TextAnalyzer.Terms("max load")[0];
+
     /// <summary>"free" as the analyzer writes it.</summary>
     private static readonly string FreeTerm = TextAnalyzer.Terms("free")[0];
 
@@ -80,7 +82,15 @@ public sealed partial class BuiltInAssistantEngine
         var yesNo = YesNoQuestion().IsMatch(lower);
         var cleaned = LeadingYesNo().Replace(value, string.Empty).Trim();
         string sentence;
-        if (yesNo && (Negative(value) || NegativeKey().IsMatch(key)))
+        if (yesNo && ShopperMeasure(text) is { } measure && RangeHolds(value, measure) is { } holds)
+        {
+            // "Is the heater OK for a 150 litre tank?" of "suitable for: tanks 60 to 120 L": the number decides.
+            var shown = ShopperMeasureText(text);
+            sentence = holds
+                ? $"Yes — for {name}, {Label(key).ToLowerInvariant()}: {value}, and {shown} is within that."
+                : $"No — for {name}, {Label(key).ToLowerInvariant()}: {value}, so {shown} is outside that.";
+        }
+        else if (yesNo && (Negative(value) || NegativeKey().IsMatch(key)))
         {
             sentence = $"No — for {name}, {Label(key).ToLowerInvariant()}: {value}.";
         }
@@ -127,6 +137,7 @@ public sealed partial class BuiltInAssistantEngine
 
         cueKeys.AddRange(AttributeConcepts.Where(c => c.Cue.IsMatch(cueText)).SelectMany(c => c.Keys));
         var wantsDuration = DurationQuestion().IsMatch(lower);
+        var measure = ShopperMeasure(lower);
         var values = product.Attributes.Where(a => !IsKindOrGender(a.Key)).Select(a => TextAnalyzer.Terms(a.Value).ToHashSet()).ToList();
         // A word asked that only one attribute's value has ("sensitive" in "not suitable for: sensitive skin") tells
         // that attribute apart from the ones every question about skin finds.
@@ -141,6 +152,13 @@ public sealed partial class BuiltInAssistantEngine
 
             var key = attribute.Key.ToLowerInvariant();
             var keyTerms = TextAnalyzer.Terms(attribute.Key);
+            // "How much does the cat tree weigh?" is not answered by its "max cat weight": what it carries is asked
+            // only in those words.
+            if (keyTerms.Contains(MaxLoadTerm) && !contentTerms.Contains(MaxLoadTerm))
+            {
+                continue;
+            }
+
             var valueTerms = TextAnalyzer.Terms(attribute.Value);
             var score = 0.0;
             if (cueKeys.Any(k => key.Contains(k, StringComparison.Ordinal)))
@@ -162,6 +180,12 @@ public sealed partial class BuiltInAssistantEngine
             }
 
             if (options is { Count: > 0 } && valueTerms.Any(options.Contains))
+            {
+                score += 3;
+            }
+
+            // "OK for a 100 litre tank?": the attribute whose range the shopper's measurement can be held against.
+            if (measure is { } given && RangeHolds(attribute.Value, given) is not null)
             {
                 score += 3;
             }

@@ -220,7 +220,8 @@ public sealed partial class BuiltInAssistantEngine
         var terms = TextAnalyzer.Terms(question.Text).Distinct().ToList();
         var lower = question.Text.ToLowerInvariant();
         var category = PolicyCategory(terms);
-        var wantsStock = StockIntent().IsMatch(lower);
+        // "Do u have a shop in Porto?" asks where the shop is, not for the stock of the Porto Derby.
+        var wantsStock = StockIntent().IsMatch(lower) && !terms.Contains(LocationTerm);
         var wantsSize = SizeIntent().IsMatch(lower);
         var wantsCompatibility = CompatibilityIntent().IsMatch(lower);
         var wantsRecommendation = RecommendationIntent().IsMatch(lower);
@@ -577,7 +578,9 @@ public sealed partial class BuiltInAssistantEngine
 
             // "in 42" for "EU 42", "in 105" for "105 cm": the number alone names a variant whose name is one number.
             var number = VariantNumber().Match(name).Groups["n"].Value;
-            if (number.Length > 0 && product.Variants.Count(v => VariantNumber().Match(v.Name).Groups["n"].Value == number) == 1)
+            // Not a number with another unit: "a 100 litre tank" is no "100 W" heater.
+            if (number.Length > 0 && product.Variants.Count(v => VariantNumber().Match(v.Name).Groups["n"].Value == number) == 1
+                && !Regex.IsMatch(lower, $@"(?<![a-z0-9.,]){Regex.Escape(number)}\s*(mm|cm|m|ml|l|litres?|liters?|kg|g|lbs?|oz|w|watts?|v|mah|inch(es)?|%)(?![a-z])"))
             {
                 names.Add(number);
             }
@@ -860,7 +863,10 @@ public sealed partial class BuiltInAssistantEngine
             ? CategoryCoverage
             : AnswerCoverage;
         // An entry whose answer holds every word asked ("do you test on animals?" of "cruelty-free?") answers too.
-        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && (faqQuestionCoverage >= faqNeeded * 0.8 || (faq.Coverage >= 0.85 && terms.Count >= 2))
+        // One word asked that only one entry's answer has, and no policy ("where are you located?" of the entry with
+        // the studio's street address) is that entry's.
+        var onlyHome = terms.Count == 1 && faq.Score > 0 && index.FaqIndex.DocumentFrequency(terms[0]) == 1 && !index.PassageIndex.Knows(terms[0]);
+        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && (faqQuestionCoverage >= faqNeeded * 0.8 || (faq.Coverage >= 0.85 && terms.Count >= 2) || onlyHome)
             && (mustCover is null || Covers(index.FaqIndex, faq.Document, mustCover, strict));
         var passageStrong = best.Score > 0 && best.Coverage >= passageNeeded
             && (mustCover is null || Covers(index.PassageIndex, best.Document, mustCover, strict));
@@ -920,6 +926,8 @@ public sealed partial class BuiltInAssistantEngine
             ? TextAnalyzer.Terms(lower[..at.Index]).Where(knowledge.Index.AllKinds.Contains).ToHashSet()
             : [];
     }
+
+    private static readonly string LocationTerm = TextAnalyzer.Terms("location")[0];
 
     /// <summary>Terms are stemmed: "damage" is searched as the analyzer writes it.</summary>
     private static readonly string DamageTerm = TextAnalyzer.Stem("damage");

@@ -99,7 +99,9 @@ internal static partial class TextAnalyzer
         (new(@"\bpick(ed|ing|s)?\s+((?:\w+\s+){1,3})up\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " pickup $2 "),
         // A shop the shopper can walk into: "where is your shop?", "do you have a store in Austin?", "a physical store"
         // all ask for the shop's location, though "shop" and "store" alone are too common to search for.
-        (new(@"\bwhere\s+(is|are|r|s)\s+(ur|your|you|the|yr)\s+(shop|store|studio|showroom|boutique)s?\b|\b(have|got|is\s+there|are\s+there|own|run)\s+(a|an|any|your\s+own)\s+(shop|store|studio|showroom|boutique|outlet)s?\b|\b(physical|real|actual|retail|brick[\s-]and[\s-]mortar|bricks[\s-]and[\s-]mortar)\s+(shop|store)s?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " location "),
+        (new(@"\bwhere(\s+(is|are|r|s)|'s|’s|s)\s+(ur|your|you|the|yr)\s+(shop|store|studio|showroom|boutique)s?\b|\b(have|got|is\s+there|are\s+there|own|run)\s+(a|an|any|your\s+own)\s+(shop|store|studio|showroom|boutique|outlet)s?\b|\b(physical|real|actual|retail|brick[\s-]and[\s-]mortar|bricks[\s-]and[\s-]mortar)\s+(shop|store)s?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " location "),
+        // A street address in the knowledge ("5520 Cornwallis Street") is where the shop is, however the entry is worded.
+        (new(@"\b\d{1,5}\s+([A-Z][a-z]+\s+){1,3}(Street|St|Avenue|Ave|Road|Rd|Terrace|Lane|Ln|Boulevard|Blvd|Drive|Dr|Place|Square|Parade|Highway|Hwy)\b\.?"), "$0 location "),
         (new(@"\bnew\s+to\b|\bwhere\s+(do|should|can|to)\s+(i|we|u|you)?\s*(start|begin)\b|\bfirst[\s-]timers?\b|\bgetting\s+started\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " starter "),
         // "Max rider weight", "weight limit", "max load": how much a product carries, not what it weighs.
         (new(@"\bmax(imum)?\.?\s+(\w+\s+)?(weight|load)\b|\bweight\s+(limit|capacity)\b|\bload\s+(limit|capacity)\b|\bhow\s+much\s+weight\b|\bweight\s+can\s+(it|they|\w+)\s+(hold|take|carry|support)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " maxload "),
