@@ -46,12 +46,32 @@ public sealed partial class BuiltInAssistantEngine
         (new(@"\b(assembl\w*|put\s+together|set\s*up)\b"), ["assembly"]),
     ];
 
+    /// <summary>
+    /// Properties asked in words that would also cue a broader one: "max rider weight" is not the weight, "how long does
+    /// the battery last" is a run time, not the battery. Their words are taken out before the other cues are read.
+    /// </summary>
+    private static readonly (Regex Cue, string[] Keys)[] SpecificConcepts =
+    [
+        (new(@"\bmaxload\b|\bmax(imum)?\.?\s+(\w+\s+)?(weight|load)\b|\bweight\s+(limit|capacity)\b|\bload\s+(limit|capacity)\b|\bhow\s+much\s+weight\b"),
+            ["load", "weight limit", "weight capacity"]),
+        (new(@"\bhow\s+long\b[^?]*?\b(last|lasts|run|runs|burn|burns|stay\s+on)\b|\bbattery\s+life\b|\brun\s*time\b|\bburn\s+time\b"),
+            ["battery life", "run time", "runtime", "burn time", "playtime", "wear time", "life", "battery"]),
+    ];
+
+    private static readonly string MaxLoadTerm = TextAnalyzer.Terms("max load")[0];
+
+    /// <summary>"free" as the analyzer writes it.</summary>
+    private static readonly string FreeTerm = TextAnalyzer.Terms("free")[0];
+
     /// <summary>The attribute answer for one product, or null when no attribute of it holds what was asked.</summary>
     private static AssistantReply? AttributeAnswer(string text, int productIndex, KnowledgeSnapshot knowledge, IReadOnlyCollection<string> contentTerms)
     {
         var product = knowledge.Products[productIndex];
         var lower = WithoutName(text.ToLowerInvariant(), product);
-        var best = BestAttributes(lower, product, contentTerms);
+        // "Is it mineral or chemical?": the alternatives are what is asked, even a word of the product's own name.
+        var options = OrOptions().Matches(text.ToLowerInvariant())
+            .SelectMany(m => TextAnalyzer.Terms(m.Groups["a"].Value + " " + m.Groups["b"].Value)).ToHashSet();
+        var best = BestAttributes(lower, product, contentTerms, options);
         if (best.Count == 0)
         {
             return null;
@@ -62,7 +82,15 @@ public sealed partial class BuiltInAssistantEngine
         var yesNo = YesNoQuestion().IsMatch(lower);
         var cleaned = LeadingYesNo().Replace(value, string.Empty).Trim();
         string sentence;
-        if (yesNo && Negative(value))
+        if (yesNo && ShopperMeasure(text) is { } measure && RangeHolds(value, measure) is { } holds)
+        {
+            // "Is the heater OK for a 150 litre tank?" of "suitable for: tanks 60 to 120 L": the number decides.
+            var shown = ShopperMeasureText(text);
+            sentence = holds
+                ? $"Yes — for {name}, {Label(key).ToLowerInvariant()}: {value}, and {shown} is within that."
+                : $"No — for {name}, {Label(key).ToLowerInvariant()}: {value}, so {shown} is outside that.";
+        }
+        else if (yesNo && (Negative(value) || NegativeKey().IsMatch(key)))
         {
             sentence = $"No — for {name}, {Label(key).ToLowerInvariant()}: {value}.";
         }
@@ -93,9 +121,27 @@ public sealed partial class BuiltInAssistantEngine
     }
 
     /// <summary>The product's attributes that answer the question, best first: a key named by a cue or by the question's words.</summary>
-    private static List<KeyValuePair<string, string>> BestAttributes(string lower, SnapshotProduct product, IReadOnlyCollection<string> contentTerms)
+    private static List<KeyValuePair<string, string>> BestAttributes(string lower, SnapshotProduct product, IReadOnlyCollection<string> contentTerms,
+        IReadOnlySet<string>? options = null)
     {
-        var cueKeys = AttributeConcepts.Where(c => c.Cue.IsMatch(lower)).SelectMany(c => c.Keys).ToList();
+        var cueKeys = new List<string>();
+        var cueText = lower;
+        foreach (var (cue, keys) in SpecificConcepts)
+        {
+            if (cue.IsMatch(cueText))
+            {
+                cueKeys.AddRange(keys);
+                cueText = cue.Replace(cueText, " ");
+            }
+        }
+
+        cueKeys.AddRange(AttributeConcepts.Where(c => c.Cue.IsMatch(cueText)).SelectMany(c => c.Keys));
+        var wantsDuration = DurationQuestion().IsMatch(lower);
+        var measure = ShopperMeasure(lower);
+        var values = product.Attributes.Where(a => !IsKindOrGender(a.Key)).Select(a => TextAnalyzer.Terms(a.Value).ToHashSet()).ToList();
+        // A word asked that only one attribute's value has ("sensitive" in "not suitable for: sensitive skin") tells
+        // that attribute apart from the ones every question about skin finds.
+        var distinctive = contentTerms.Where(t => values.Count(v => v.Contains(t)) == 1).ToHashSet();
         var scored = new List<(KeyValuePair<string, string> Attribute, double Score)>();
         foreach (var attribute in product.Attributes)
         {
@@ -106,6 +152,13 @@ public sealed partial class BuiltInAssistantEngine
 
             var key = attribute.Key.ToLowerInvariant();
             var keyTerms = TextAnalyzer.Terms(attribute.Key);
+            // "How much does the cat tree weigh?" is not answered by its "max cat weight": what it carries is asked
+            // only in those words.
+            if (keyTerms.Contains(MaxLoadTerm) && !contentTerms.Contains(MaxLoadTerm))
+            {
+                continue;
+            }
+
             var valueTerms = TextAnalyzer.Terms(attribute.Value);
             var score = 0.0;
             if (cueKeys.Any(k => key.Contains(k, StringComparison.Ordinal)))
@@ -114,8 +167,34 @@ public sealed partial class BuiltInAssistantEngine
                 score += 3 - (0.1 * Math.Min(5, cueKeys.FindIndex(k => key.Contains(k, StringComparison.Ordinal))));
             }
 
-            score += 2 * keyTerms.Count(contentTerms.Contains);
-            score += 0.5 * valueTerms.Distinct().Count(contentTerms.Contains);
+            // "Cruelty free" is not asked of a "fragrance-free": the shared "free" counts only for the same compound.
+            var otherFree = FreeCompound().Match(key) is { Success: true } compound && FreeCompound().IsMatch(lower)
+                && !lower.Contains(compound.Groups["x"].Value, StringComparison.Ordinal);
+            score += 2 * keyTerms.Count(t => contentTerms.Contains(t) && !(otherFree && t == FreeTerm));
+            score += valueTerms.Distinct().Where(contentTerms.Contains).Sum(t => distinctive.Contains(t) ? 1 : 0.5);
+            // A stated exclusion that names what was asked ("not suitable for: sensitive skin") is the direct answer
+            // to "can I use it on sensitive skin?", before the list of skin types it is for.
+            if (NegativeKey().IsMatch(attribute.Key) && valueTerms.Any(distinctive.Contains))
+            {
+                score += 4.5;
+            }
+
+            if (options is { Count: > 0 } && valueTerms.Any(options.Contains))
+            {
+                score += 3;
+            }
+
+            // "OK for a 100 litre tank?": the attribute whose range the shopper's measurement can be held against.
+            if (measure is { } given && RangeHolds(attribute.Value, given) is not null)
+            {
+                score += 3;
+            }
+
+            // "How long does it last?" is answered by a duration.
+            if (wantsDuration && score > 0 && Duration().IsMatch(attribute.Value))
+            {
+                score += 1.5;
+            }
             if (score > 0.4)
             {
                 scored.Add((attribute, score));
@@ -391,6 +470,15 @@ public sealed partial class BuiltInAssistantEngine
 
     [GeneratedRegex(@"^\s*(is|are|does|do|can|could|will|would|has|have|was|were|did)\b")]
     private static partial Regex YesNoQuestion();
+
+    [GeneratedRegex(@"(?<x>\w+)[\s-]free\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FreeCompound();
+
+    [GeneratedRegex(@"(?<a>[\w-]+)\s+or\s+(?<b>[\w-]+)")]
+    private static partial Regex OrOptions();
+
+    [GeneratedRegex(@"^\s*(not\s+suitable|unsuitable|not\s+for|not\s+recommended|avoid|does\s+not|doesn'?t|do\s+not|not\s+safe|warning|caution|contraindicat)", RegexOptions.IgnoreCase)]
+    private static partial Regex NegativeKey();
 
     [GeneratedRegex(@"^\s*(is|are)\b")]
     private static partial Regex CopulaQuestion();

@@ -58,6 +58,13 @@ public sealed partial class BuiltInAssistantEngine
             return null;
         }
 
+        // "Where is ur shop?" is all stop words but no greeting: small talk says hello, thanks or bye, and asks nothing.
+        var howAreYou = HowAreYou().IsMatch(question.Text);
+        if ((!words.Any(GreetingSignals.Contains) && !howAreYou) || (words.Any(QuestionWords.Contains) && !howAreYou))
+        {
+            return null;
+        }
+
         if (words.Any(w => w is "thanks" or "thank" or "thx" or "ty" or "cheers" or "appreciate" or "appreciated" or "perfect" or "great" or "awesome" or "ta"))
         {
             return Reply("You're welcome! Is there anything else I can help you with?", AssistantTopics.Greeting);
@@ -78,6 +85,15 @@ public sealed partial class BuiltInAssistantEngine
         "so", "much", "very", "lot", "a", "you", "folks", "team", "again", "nice", "day", "mate", "buddy", "guys", "dude", "heaps", "ta",
     ];
 
+    private static readonly HashSet<string> GreetingSignals =
+    [
+        "hi", "hello", "hey", "hiya", "howdy", "morning", "afternoon", "evening", "thanks", "thank", "thx", "ty", "cheers", "appreciate",
+        "appreciated", "perfect", "great", "awesome", "bye", "goodbye", "ok", "okay", "cool", "yo", "nice", "ta", "good",
+    ];
+
+    /// <summary>Words that make a message a question ("where is your shop?"), not small talk.</summary>
+    private static readonly HashSet<string> QuestionWords = ["where", "what", "when", "which", "why", "whats", "wheres", "can", "do", "does", "is", "are"];
+
     private static string Greeting(KnowledgeSnapshot knowledge) =>
         $"Hi! Welcome to {knowledge.StoreName}. I can help with products, sizes and stock, shipping, returns and your order status. What are you looking for?";
 
@@ -87,7 +103,14 @@ public sealed partial class BuiltInAssistantEngine
     {
         var lastNumbers = OrderNumbers(question.Text);
         var lastEmails = Emails(question.Text);
-        var asksAboutOrder = OrderIntent().IsMatch(question.Text) || (lastNumbers.Count > 0 && OrderWord().IsMatch(question.Text));
+        // "What's the tracking number?" right after an order's status asks about that order: its number and email are
+        // in the conversation already.
+        var followsOrder = question.Earlier.LastOrDefault(t => t.Role == ChatRole.Assistant) is { } previous
+            && previous.Text.StartsWith("Order ", StringComparison.Ordinal) && previous.Text.Contains(", placed on ", StringComparison.Ordinal)
+            && OrderFollowUp().IsMatch(question.Text)
+            && TextAnalyzer.Terms(question.Text) is var followTerms && !followTerms.Any(TextAnalyzer.IsPlace)
+            && PolicyCategory(followTerms) is null or AssistantTopics.Shipping;
+        var asksAboutOrder = followsOrder || OrderIntent().IsMatch(question.Text) || (lastNumbers.Count > 0 && OrderWord().IsMatch(question.Text));
         var continuesOrderDialogue = (lastNumbers.Count > 0 || lastEmails.Count > 0)
             && question.Earlier.Any(t => (t.Role == ChatRole.Shopper && OrderIntent().IsMatch(t.Text))
                 || (t.Role == ChatRole.Assistant && t.Text.Contains("order number", StringComparison.OrdinalIgnoreCase)));
@@ -197,12 +220,18 @@ public sealed partial class BuiltInAssistantEngine
         var terms = TextAnalyzer.Terms(question.Text).Distinct().ToList();
         var lower = question.Text.ToLowerInvariant();
         var category = PolicyCategory(terms);
-        var wantsStock = StockIntent().IsMatch(lower);
+        // "Do u have a shop in Porto?" asks where the shop is, not for the stock of the Porto Derby.
+        var wantsStock = StockIntent().IsMatch(lower) && !terms.Contains(LocationTerm);
         var wantsSize = SizeIntent().IsMatch(lower);
         var wantsCompatibility = CompatibilityIntent().IsMatch(lower);
         var wantsRecommendation = RecommendationIntent().IsMatch(lower);
         var wantsComparison = ComparisonIntent().IsMatch(lower);
         var mentioned = MentionedProducts(question.Text, knowledge);
+        // A product of another kind named on the way ("cold" is the Insulated Mat's "insulated") does not make
+        // "sleeping bag for cold nights" a question about that mat; a product of the kind asked for does.
+        wantsRecommendation |= !wantsStock && !wantsSize && NeedRequest(lower, knowledge) is { Count: > 0 } needKinds
+            && !mentioned.Any(m => knowledge.Index.ProductKinds[m].Overlaps(needKinds)
+                && knowledge.Index.ProductNameTerms[m].Any(t => terms.Contains(t) && !knowledge.Index.CategoryTerms.Contains(t)));
 
         // A store question ("is shipping free?", "can I return the jacket?") goes to the policies first.
         if (policyFirst && category is not null && !wantsStock && !wantsSize && !wantsCompatibility && PolicyAnswer(question, knowledge) is { } policy)
@@ -228,7 +257,8 @@ public sealed partial class BuiltInAssistantEngine
         // "Will the daypack fit a hydration bladder?": "fit" with a thing named that the product's compatibility (or
         // another product) speaks of is compatibility; "does it fit true to size?" stays sizing.
         var measure = ShopperMeasure(question.Text);
-        if (!wantsCompatibility && product is { } subject && FitWord().IsMatch(lower))
+        // Only a yes/no question: "what temperature can the skillet go in the oven?" asks for a property.
+        if (!wantsCompatibility && product is { } subject && FitWord().IsMatch(lower) && !WhQuestion().IsMatch(lower))
         {
             var compatibility = knowledge.Products[subject].Attributes.Where(a => CompatibilityKey().IsMatch(a.Key)).Select(a => a.Value).ToList();
             var things = contentTerms.Where(t => !SizeWords.Contains(t) && !t.All(char.IsDigit)).ToList();
@@ -253,7 +283,9 @@ public sealed partial class BuiltInAssistantEngine
         }
 
         // "I need a power bank, what do you recommend?" names a kind two products share: a recommendation, not one product.
-        if (product is not null && (!wantsRecommendation || fromContext || (terms.Count <= 3 && mentioned.Count == 1)))
+        // "Is the concealer good for covering tattoos?" asks about the product named, not for another one.
+        if (product is not null && (!wantsRecommendation || fromContext || (terms.Count <= 3 && mentioned.Count == 1)
+            || (mentioned.Count == 1 && YesNoQuestion().IsMatch(lower))))
         {
             var p = knowledge.Products[product.Value];
             // "I'm usually a 40, what size in the Rio?" asks for advice on the size, not for the stock of a 40.
@@ -286,13 +318,24 @@ public sealed partial class BuiltInAssistantEngine
             // in Porto"): the FAQ or a policy answers it better than the product card.
             var detail = contentTerms.Where(t => t is not "cost" and not "stock").ToList();
             // Only name words the policies never use are set aside: "Porto" of the Porto Derby is also the shop's town.
-            var passing = knowledge.Index.ProductNameTerms[product.Value].Where(t => !knowledge.Index.PoliciesKnow(t)).ToHashSet();
-            if (detail.Count > 0 && PolicyAnswer(question, knowledge, passing) is { } storeAnswer)
+            // The question without the product's name first ("is the retinol serum cruelty free?" asks about
+            // cruelty-free, however often the FAQ speaks of retinol); then with the name words the policies use, as
+            // "Porto" of the Porto Derby is also the shop's town. A number of a name is never a store question.
+            var nameTerms = knowledge.Index.ProductNameTerms[product.Value];
+            if (detail.Count > 0 && PolicyAnswer(question, knowledge, nameTerms.ToHashSet(), mustCover: detail, strict: true) is { } withoutName)
+            {
+                return withoutName;
+            }
+
+            var passing = nameTerms.Where(t => !knowledge.Index.PoliciesKnow(t) || t.All(char.IsDigit)).ToHashSet();
+            // The policy must speak of what was asked beyond the product: "where are the boots made?" is not
+            // answered by a returns line that mentions boots.
+            if (detail.Count > 0 && PolicyAnswer(question, knowledge, passing, mustCover: detail) is { } storeAnswer)
             {
                 return storeAnswer;
             }
 
-            return ProductInfo(terms, product.Value, knowledge);
+            return ProductInfo(question.Text, terms, product.Value, knowledge);
         }
 
         // "tents?", "backpacks under 100": only kinds of product named, so the catalogue answers, not a policy that mentions tents.
@@ -349,10 +392,15 @@ public sealed partial class BuiltInAssistantEngine
             }
 
             var share = matched.Sum(index.ProductNameIndex.Idf) / name.Sum(index.ProductNameIndex.Idf);
-            var distinctive = matched.Where(t => !index.AllKinds.Contains(t) && t.Length >= 3 && !t.All(char.IsDigit)).ToList();
+            // "Sleeping" of "sleeping bag" is the category, shared by every sleeping bag: no name.
+            var distinctive = matched.Where(t => !index.CategoryTerms.Contains(t) && t.Length >= 3 && !t.All(char.IsDigit)).ToList();
             // Rare for this catalogue: "dog" in three of nine names is a common word there, not a name.
             var rareLimit = Math.Clamp(knowledge.Products.Count / 15, 1, 3);
-            var rare = distinctive.Any(t => ProductsNamedWith(index, t) <= rareLimit);
+            // A rare word names a product only if no other product uses it: "cycling" in the Cycling Helmet's name is
+            // also how jackets and lights are described, so "I cycle to work" names no helmet.
+            // A family of two ("Stormline" men's and women's) is still named by its word.
+            var rare = distinctive.Any(t => index.ProductNameIndex.DocumentFrequency(t) <= Math.Max(rareLimit, 2)
+                && index.ProductIndex.DocumentFrequency(t) <= index.ProductNameIndex.DocumentFrequency(t));
             // Two name words together that only this product's name has ("mug set") name it even if each is a kind word.
             var unique = matched.Count >= 2 && index.ProductNameTerms.Count(n => matched.All(n.Contains)) == 1;
             // Words in the name's own order ("usb c to usb c cable") tell apart names that share their words.
@@ -363,7 +411,21 @@ public sealed partial class BuiltInAssistantEngine
             }
         }
 
-        if (found.Count == 0 && YesNoQuestion().IsMatch(text.ToLowerInvariant()))
+        // "Is the harness suitable for puppies?": "the harness" of a store with one harness names it, before a word
+        // ("puppy") of another product's name. Only the first "the ..." is the subject ("... in the oven" is not).
+        var lowerText = text.ToLowerInvariant();
+        if (TheSubject().Match(lowerText) is { Success: true } subject)
+        {
+            var kind = TextAnalyzer.Terms(subject.Groups["w"].Value).FirstOrDefault();
+            if (kind is not null && index.AllKinds.Contains(kind) && found.All(f => f.Score < 10)
+                && Enumerable.Range(0, knowledge.Products.Count).Where(i => index.ProductKinds[i].Contains(kind)).ToList() is [var one]
+                && found.All(f => f.Product != one))
+            {
+                found.Add((one, 1.0));
+            }
+        }
+
+        if (found.Count == 0 && YesNoQuestion().IsMatch(lowerText))
         {
             // "Does the harness come with a lead?" of a store with one harness: the kind names that one product.
             var only = terms.Where(index.AllKinds.Contains)
@@ -375,12 +437,29 @@ public sealed partial class BuiltInAssistantEngine
             }
         }
 
+        if (found.Count >= 2)
+        {
+            // "Is the puppy food grain free?": "grain free" is in one food's name but is the other's attribute, the
+            // property asked about; the name words left ("puppy food") say which product is meant.
+            var keyTerms = found.SelectMany(f => index.ProductAttributeKeyTerms[f.Product]).ToHashSet();
+            found = found.Select(f =>
+            {
+                if (f.Score >= 10)
+                {
+                    return f;
+                }
+
+                var name = index.ProductNameTerms[f.Product];
+                var naming = name.Where(t => terms.Contains(t) && !keyTerms.Contains(t)).ToList();
+                var share = naming.Sum(index.ProductNameIndex.Idf) / name.Sum(index.ProductNameIndex.Idf);
+                return (f.Product, share + (naming.Count * 0.01) + (index.ProductNameBigrams[f.Product].Count(bigrams.Contains) * 0.05));
+            }).ToList();
+        }
+
         return found.OrderByDescending(f => f.Score).Select(f => f.Product).ToList();
     }
 
-    private static int ProductsNamedWith(KnowledgeIndex index, string term) => index.ProductNameTerms.Count(n => n.Contains(term));
-
-    private static AssistantReply ProductInfo(List<string> terms, int productIndex, KnowledgeSnapshot knowledge)
+    private static AssistantReply ProductInfo(string question, List<string> terms, int productIndex, KnowledgeSnapshot knowledge)
     {
         var product = knowledge.Products[productIndex];
         var index = knowledge.Index;
@@ -398,10 +477,18 @@ public sealed partial class BuiltInAssistantEngine
         }
         else if (detailTerms.Count > 0 && !detailTerms.Any(index.ProductAttributeTerms[productIndex].Contains))
         {
-            // Asked for a detail the product's information does not hold: say so rather than guess.
+            // Asked for a detail the product's information does not hold: say so rather than guess. What is known is
+            // offered as context, but no bare "yes" of another property ("Vegan: yes" under "is it transfer proof?")
+            // and not the product's price when a price was asked ("how much is a replacement filter?"): either would
+            // read as the answer.
+            var known = string.Join("; ", product.Attributes.Where(a => !IsKindOrGender(a.Key) && !BareYesNo().IsMatch(a.Value)).Take(3)
+                .Select(a => $"{Label(a.Key)}: {a.Value}"));
+            var context = PriceWords().IsMatch(question.ToLowerInvariant())
+                ? (known.Length > 0 ? $"What I do know: {known}." : string.Empty)
+                : $"It costs {price}" + (known.Length > 0 ? $"; {known}." : ".");
             return new AssistantReply(
                 $"I can't find that detail for the {product.Name} in {knowledge.StoreName}'s product information, so I don't want to guess. " +
-                $"It costs {price}" + (Describe(product) is { Length: > 0 } summary ? $"; {summary}" : ".") + LinkOf(product),
+                context + LinkOf(product),
                 AssistantTopics.Product, false, AssistantEngines.BuiltIn);
         }
         else
@@ -491,7 +578,9 @@ public sealed partial class BuiltInAssistantEngine
 
             // "in 42" for "EU 42", "in 105" for "105 cm": the number alone names a variant whose name is one number.
             var number = VariantNumber().Match(name).Groups["n"].Value;
-            if (number.Length > 0 && product.Variants.Count(v => VariantNumber().Match(v.Name).Groups["n"].Value == number) == 1)
+            // Not a number with another unit: "a 100 litre tank" is no "100 W" heater.
+            if (number.Length > 0 && product.Variants.Count(v => VariantNumber().Match(v.Name).Groups["n"].Value == number) == 1
+                && !Regex.IsMatch(lower, $@"(?<![a-z0-9.,]){Regex.Escape(number)}\s*(mm|cm|m|ml|l|litres?|liters?|kg|g|lbs?|oz|w|watts?|v|mah|inch(es)?|%)(?![a-z])"))
             {
                 names.Add(number);
             }
@@ -648,7 +737,9 @@ public sealed partial class BuiltInAssistantEngine
         var minPrice = PriceBound(MinPricePattern().Match(lower));
         var kinds = terms.Where(index.AllKinds.Contains).ToHashSet();
         var gender = terms.Contains("women") ? "women" : terms.Contains("men") ? "men" : terms.Contains("kid") ? "kid" : null;
-        var needs = terms.Where(t => !kinds.Contains(t) && t is not "men" and not "women" and not "kid" and not "cost" && !t.All(char.IsDigit)).ToList();
+        // Several kinds named ("a light tent": "light" is also the kind of the bike lights): all of them are
+        // candidates, and each also counts as a need, so the product that is all of them ranks first.
+        var needs = WithoutStoreName(terms, index).Where(t => (kinds.Count >= 2 || !kinds.Contains(t)) && t is not "men" and not "women" and not "kid" and not "cost" && !t.All(char.IsDigit)).ToList();
 
         if (kinds.Count == 0 && !explicitRecommendation && maxPrice is null)
         {
@@ -722,10 +813,13 @@ public sealed partial class BuiltInAssistantEngine
     // ---------------------------------------------------------------- policies and FAQ
 
     /// <param name="ignore">Words the question has that are not what it asks (the name of the product it mentions in passing).</param>
-    private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge, IReadOnlySet<string>? ignore = null)
+    /// <param name="mustCover">Words of which the answer must hold at least one (what is asked beyond a product's name).</param>
+    /// <param name="strict">Whether the answer must hold the rarest of <paramref name="mustCover"/>, not just any.</param>
+    private static AssistantReply? PolicyAnswer(Question question, KnowledgeSnapshot knowledge, IReadOnlySet<string>? ignore = null,
+        IReadOnlyCollection<string>? mustCover = null, bool strict = false)
     {
         var index = knowledge.Index;
-        var asked = TextAnalyzer.Terms(question.Text).Distinct().Where(t => ignore is null || !ignore.Contains(t)).ToList();
+        var asked = WithoutStoreName(TextAnalyzer.Terms(question.Text).Distinct().Where(t => ignore is null || !ignore.Contains(t)).ToList(), index);
         var terms = TextAnalyzer.ExpandPlaces(asked, index.PoliciesKnow);
         // "My candle arrived broken": the product word is not what the policy is asked about, and no policy names it;
         // "after 6 months": the shopper's own number is a fact to judge by, not a word to find.
@@ -769,9 +863,20 @@ public sealed partial class BuiltInAssistantEngine
             ? CategoryCoverage
             : AnswerCoverage;
         // An entry whose answer holds every word asked ("do you test on animals?" of "cruelty-free?") answers too.
-        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && (faqQuestionCoverage >= faqNeeded * 0.8 || (faq.Coverage >= 0.85 && terms.Count >= 2));
-        var passageStrong = best.Score > 0 && best.Coverage >= passageNeeded;
-        if (faqStrong && (!passageStrong || faqQuestionCoverage >= best.Coverage - 0.1))
+        // One word asked that only one entry's answer has, and no policy ("where are you located?" of the entry with
+        // the studio's street address) is that entry's.
+        var onlyHome = terms.Count == 1 && faq.Score > 0 && index.FaqIndex.DocumentFrequency(terms[0]) == 1 && !index.PassageIndex.Knows(terms[0]);
+        var faqStrong = faq.Score > 0 && faq.Coverage >= faqNeeded && (faqQuestionCoverage >= faqNeeded * 0.8 || (faq.Coverage >= 0.85 && terms.Count >= 2) || onlyHome)
+            && (mustCover is null || Covers(index.FaqIndex, faq.Document, mustCover, strict));
+        var passageStrong = best.Score > 0 && best.Coverage >= passageNeeded
+            && (mustCover is null || Covers(index.PassageIndex, best.Document, mustCover, strict));
+        // "What's the warranty on your jackets?": an entry about jackets that never speaks of warranties loses to the
+        // warranty policy; the question's topic is what it asks, the product kind only narrows it.
+        var passageOwnsTopic = passageStrong && category is not null && faqCategory != category
+            && PolicyCategory(TextAnalyzer.Terms(index.Passages[best.Document].Topic)) == category;
+        // An entry that accounts for clearly more of the question wins even if only its answer has some of the words:
+        // "Can I hire a sleeping bag?" is "Can I hire a tent? — we hire out tents and sleeping bags".
+        if (faqStrong && !passageOwnsTopic && (!passageStrong || faqQuestionCoverage >= best.Coverage - 0.1 || faq.Coverage >= best.Coverage + 0.2))
         {
             return Reply(Shorten(knowledge.Faq[faq.Document].Answer, 500), TopicOf(category, knowledge.Faq[faq.Document].Question));
         }
@@ -788,6 +893,41 @@ public sealed partial class BuiltInAssistantEngine
         var topicName = knowledge.Policies[policy].Topic;
         return Reply(Shorten(string.Join(" ", chosen), 600), TopicOf(category, topicName));
     }
+
+    /// <summary>
+    /// Whether the document holds the rarest of the words, the one that says what is asked: "come with a lead" is not
+    /// answered by "come with a 2-year warranty".
+    /// </summary>
+    /// <param name="strict">Whether the rarest word must be held; otherwise any one of them will do.</param>
+    private static bool Covers(Bm25Index index, int document, IReadOnlyCollection<string> words, bool strict)
+    {
+        if (!strict)
+        {
+            return words.Any(w => index.Contains(document, w));
+        }
+
+        var rarest = words.Max(index.Idf);
+        return words.Where(w => index.Idf(w) >= rarest - 1e-9).All(w => index.Contains(document, w));
+    }
+
+    /// <summary>The question's words without the store's name when the shopper wrote it whole ("who founded Glow Lab?").</summary>
+    private static List<string> WithoutStoreName(List<string> terms, KnowledgeIndex index) =>
+        index.StoreNameTerms.Count > 0 && index.StoreNameTerms.All(terms.Contains) ? terms.Except(index.StoreNameTerms).ToList() : terms;
+
+    /// <summary>
+    /// "Sleeping bag for cold mountain nights", "moisturiser for dry skin": a kind of product and what it is for, not
+    /// phrased as a question, is a shopping request.
+    /// </summary>
+    /// <returns>The kinds asked for; none when the text is no such request.</returns>
+    private static HashSet<string> NeedRequest(string lower, KnowledgeSnapshot knowledge)
+    {
+        var at = ForWord().Match(lower);
+        return at.Success && !QuestionStart().IsMatch(lower)
+            ? TextAnalyzer.Terms(lower[..at.Index]).Where(knowledge.Index.AllKinds.Contains).ToHashSet()
+            : [];
+    }
+
+    private static readonly string LocationTerm = TextAnalyzer.Terms("location")[0];
 
     /// <summary>Terms are stemmed: "damage" is searched as the analyzer writes it.</summary>
     private static readonly string DamageTerm = TextAnalyzer.Stem("damage");
@@ -878,6 +1018,12 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"^\W*(are\s+(you|u)|r\s+u|is\s+this)\s+(a\s+|an\s+)?(bot|robot|human|real(\s+person)?|person|ai|machine|chatbot)\W*$|^\W*who\s+(are\s+you|am\s+i\s+(talking|speaking)\s+(to|with))\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex IdentityQuestion();
 
+    [GeneratedRegex(@"\b(track\w*|carrier|courier|when|where|arriv\w*|deliver\w*|eta|status|ship\w*|dispatch\w*|sent|items?|what\s+was\s+in)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderFollowUp();
+
+    [GeneratedRegex(@"\bhow\s+(are|r)\s+(you|u|ya)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowAreYou();
+
     [GeneratedRegex(@"\b(order|track|tracking|package|parcel|shipment|delivery|purchase)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderWord();
 
@@ -897,8 +1043,23 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(compatible|compatibility|work\s+with|works\s+with|fit\s+(my|on|onto|in|into|with)|fits\s+(my|on|onto|in|into|with)|use\s+(it\s+)?with|go\s+with|attach|stick\s+(to|on)|connect\s+(to|with)|pair\s+with|charge\s+my)\b")]
     private static partial Regex CompatibilityIntent();
 
-    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gift|ideas?|(under|below|less\s+than)\s+(\$|€|£|a\$|ca\$)?\d+|budget|gift\s+for|what\s+do\s+you\s+have)\b")]
+    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gift|ideas?|(under|below|less\s+than)\s+(\$|€|£|a\$|ca\$)?\d+|budget|gift\s+for|what\s+do\s+you\s+have|(what|which)\s+(\w+\s+){1,2}do\s+(you|u)\s+(have|sell|stock|carry|do)|where\s+(do|should)\s+(i|we)\s+(start|begin)|new\s+to|what\s+(can|could|would|will|might)\s+help|what\s+helps|anything\s+(for|to\s+help))\b")]
     private static partial Regex RecommendationIntent();
+
+    [GeneratedRegex(@"^\s*(yes|no)\b[\s.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareYesNo();
+
+    [GeneratedRegex(@"^\W*(what|whats|how|which|when|where)\b")]
+    private static partial Regex WhQuestion();
+
+    [GeneratedRegex(@"\bthe\s+(?<w>[a-z]+)\b")]
+    private static partial Regex TheSubject();
+
+    [GeneratedRegex(@"\bfor\b")]
+    private static partial Regex ForWord();
+
+    [GeneratedRegex(@"^\W*(what|whats|how|is|are|do|does|did|can|could|will|would|should|where|when|which|who|why|has|have|may|shall)\b")]
+    private static partial Regex QuestionStart();
 
     [GeneratedRegex(@"\b(it|this|that|them|they|one|ones|same)\b")]
     private static partial Regex ReferenceWord();
@@ -948,7 +1109,7 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\bhow\s+(long|fast|quick|soon)\b|\bhow\s+many\s+(days|weeks)\b|\bwhen\s+will\b")]
     private static partial Regex DurationQuestion();
 
-    [GeneratedRegex(@"\d\s*(-|–|to)?\s*\d*\s*(business\s+|working\s+)?(days?|weeks?|hours?|months?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d\s*(-|–|to)?\s*\d*\s*(business\s+|working\s+)?(days?|weeks?|hours?|months?|years?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"^\D*(?<n>\d+(?:[.,]\d+)?)\D*$")]

@@ -25,6 +25,9 @@ internal sealed partial class KnowledgeIndex
         ProductAttributeTerms = snapshot.Products.Select(p => (IReadOnlySet<string>)p.Attributes
             .SelectMany(a => TextAnalyzer.Terms(a.Key + " " + a.Value))
             .Concat(TextAnalyzer.Terms(p.Description)).ToHashSet()).ToList();
+        ProductAttributeKeyTerms = snapshot.Products.Select(p => (IReadOnlySet<string>)p.Attributes.Keys
+            .Where(k => !IsKindKey(k)).SelectMany(k => TextAnalyzer.Terms(k)).ToHashSet()).ToList();
+        StoreNameTerms = TextAnalyzer.Terms(snapshot.StoreName).Distinct().ToList();
         // The kind of each product ("jacket", "tent"): the last word of its name, and its category attribute if any.
         // A category of several words names its kind by the last one: a "phone case" is a case, not a phone.
         ProductKinds = snapshot.Products.Select(p => (IReadOnlySet<string>)TextAnalyzer.Terms(p.Name).TakeLast(1)
@@ -32,6 +35,8 @@ internal sealed partial class KnowledgeIndex
                 .SelectMany(v => TextAnalyzer.Terms(v).TakeLast(1)))
             .ToHashSet()).ToList();
         AllKinds = ProductKinds.SelectMany(k => k).ToHashSet();
+        CategoryTerms = snapshot.Products.SelectMany(p => p.Attributes.Where(a => IsKindKey(a.Key)).SelectMany(a => TextAnalyzer.Terms(a.Value)))
+            .Concat(AllKinds).ToHashSet();
     }
 
     public IReadOnlyList<PolicyPassage> Passages { get; }
@@ -61,7 +66,16 @@ internal sealed partial class KnowledgeIndex
 
     public IReadOnlyList<IReadOnlySet<string>> ProductKinds { get; }
 
+    /// <summary>The words of each product's attribute names ("grain free", "max load"): properties, not names.</summary>
+    public IReadOnlyList<IReadOnlySet<string>> ProductAttributeKeyTerms { get; }
+
+    /// <summary>The store's own name: "who founded Glow Lab?" asks nothing that "Glow Lab" in a policy answers.</summary>
+    public IReadOnlyList<string> StoreNameTerms { get; }
+
     public IReadOnlySet<string> AllKinds { get; }
+
+    /// <summary>Every word of the products' categories ("sleeping" of "sleeping bag"): what a product is, not its name.</summary>
+    public IReadOnlySet<string> CategoryTerms { get; }
 
     public static bool IsKindKey(string key) =>
         key.Equals("category", StringComparison.OrdinalIgnoreCase) || key.Equals("type", StringComparison.OrdinalIgnoreCase)

@@ -29,6 +29,8 @@ internal static partial class TextAnalyzer
         // Contractions lose their apostrophe in Words(): "what's" is "whats".
         "whats", "wheres", "hows", "whos", "thats", "theres", "heres", "its", "cant", "wont", "isnt", "arent", "youre", "theyre",
         "lets", "didnt", "wasnt", "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "ill", "youll", "weve", "youve",
+        // Chat spellings of "what": "wat is the basecamp 4" asks what the product is, "wat" is no detail to look up.
+        "wat", "wot", "wats", "wht",
     }.ToFrozenSet();
 
     /// <summary>Each word on the left is read as the canonical word on the right before stemming.</summary>
@@ -55,7 +57,8 @@ internal static partial class TextAnalyzer
         ["pay"] = ["payment", "payments", "paying", "paid", "checkout"],
         ["warranty"] = ["warranties", "guarantee", "guarantees", "guaranteed", "defect", "defects", "defective", "faulty", "covered"],
         ["cost"] = ["costs", "price", "prices", "priced", "pricing", "fee", "fees", "charge", "charges", "charged", "expensive", "cheap", "cheaper"],
-        ["time"] = ["long", "days", "day", "quickly", "quick", "fast", "soon", "when", "weeks", "week", "business", "working"],
+        ["time"] = ["long", "days", "day", "quickly", "quick", "fast", "soon", "when", "weeks", "week", "business", "working",
+            "year", "years", "yr", "yrs", "month", "months"],
         ["international"] = ["abroad", "overseas", "worldwide", "internationally", "countries", "country", "outside", "foreign"],
         ["waterproof"] = ["rain", "rainy", "rainproof", "wet", "watertight"],
         ["warm"] = ["warmth", "warmer", "warmest", "insulated", "insulation", "insulating", "thermal", "cold", "freezing"],
@@ -74,6 +77,11 @@ internal static partial class TextAnalyzer
         ["jacket"] = ["jackets", "coat", "coats", "parka", "parkas", "anorak", "shell"],
         ["compatible"] = ["compatibility", "compatable", "fits", "fit"],
         ["card"] = ["cards", "visa", "mastercard", "amex"],
+        // Renting is hiring: "can I rent a tent?" is answered by "Can I hire a tent?".
+        ["hire"] = ["hires", "hired", "hiring", "rent", "rents", "rental", "rentals", "renting", "lease", "borrow"],
+        ["person"] = ["people", "persons", "berth"],
+        // "I'm new to skincare, where do I start?" asks for a starter or beginner's product.
+        ["starter"] = ["starters", "beginner", "beginners", "newbie", "novice", "start", "starting", "introductory"],
     });
 
     /// <summary>
@@ -87,6 +95,24 @@ internal static partial class TextAnalyzer
         (new(@"\b(stopped|stop|stops|not|isnt|isn't|doesnt|doesn't)\s+(working|work|charging|charge)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " faulty "),
         (new(@"\b(made|done|sewn|stitched|crafted)\s+by\s+hand\b|\bhand[\s-]made\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " handmade "),
         (new(@"\bpick(ed|ing)?[\s-]?up\b|\bin\s+person\b|\bclick\s+(and|&)\s+collect\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " pickup "),
+        // "Can I pick my order up?": the object between the verb and "up" is kept.
+        (new(@"\bpick(ed|ing|s)?\s+((?:\w+\s+){1,3})up\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " pickup $2 "),
+        // A shop the shopper can walk into: "where is your shop?", "do you have a store in Austin?", "a physical store"
+        // all ask for the shop's location, though "shop" and "store" alone are too common to search for.
+        (new(@"\bwhere(\s+(is|are|r|s)|'s|’s|s)\s+(ur|your|you|the|yr)\s+(shop|store|studio|showroom|boutique)s?\b|\b(have|got|is\s+there|are\s+there|own|run)\s+(a|an|any|your\s+own)\s+(shop|store|studio|showroom|boutique|outlet)s?\b|\b(physical|real|actual|retail|brick[\s-]and[\s-]mortar|bricks[\s-]and[\s-]mortar)\s+(shop|store)s?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " location "),
+        // A street address in the knowledge ("5520 Cornwallis Street") is where the shop is, however the entry is worded.
+        (new(@"\b\d{1,5}\s+([A-Z][a-z]+\s+){1,3}(Street|St|Avenue|Ave|Road|Rd|Terrace|Lane|Ln|Boulevard|Blvd|Drive|Dr|Place|Square|Parade|Highway|Hwy)\b\.?"), "$0 location "),
+        (new(@"\bnew\s+to\b|\bwhere\s+(do|should|can|to)\s+(i|we|u|you)?\s*(start|begin)\b|\bfirst[\s-]timers?\b|\bgetting\s+started\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " starter "),
+        // "Max rider weight", "weight limit", "max load": how much a product carries, not what it weighs.
+        (new(@"\bmax(imum)?\.?\s+(\w+\s+)?(weight|load)\b|\bweight\s+(limit|capacity)\b|\bload\s+(limit|capacity)\b|\bhow\s+much\s+weight\b|\bweight\s+can\s+(it|they|\w+)\s+(hold|take|carry|support)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " maxload "),
+        (new(@"\bnorthern\s+ireland\b|\bn\.?\s?ireland\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " northernireland "),
+        // "Where are the boots made?", "made in Portugal", "country of origin": where a product comes from.
+        (new(@"\bwhere\b[^?.!]{0,60}?\b(made|manufactured|produced|sourced)\b|\b(made|manufactured|produced)\s+in\b|\bcountry\s+of\s+origin\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), "$0 origin "),
+        // "2 people", "two-person", "4-man": one word, so a capacity is matched as a whole.
+        (new(@"\b(\d+|one|two|three|four|five|six|eight)[\s-]*(person|people|persons|man|berth)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " $1person "),
+        // "I live on the Isle of Skye": where the shopper lives is the place, "live" and "isle of" are not asked.
+        (new(@"\b(i|we)\s+(live|am|are|m|re)\s+(in|on|at)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " "),
+        (new(@"\b(isle|island)\s+of\s+(\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " isleof$2 "),
         (new(@"\b(royal\s+mail|canada\s+post|australia\s+post)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " carrier "),
         (new(@"\b(usb|type)[\s-]?c\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " usbc "),
         (new(@"\b(usb)[\s-]?a\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " usba "),
@@ -108,8 +134,26 @@ internal static partial class TextAnalyzer
         ["canada"] = ["ontario", "quebec", "alberta", "manitoba", "saskatchewan", "bc", "columbia", "nova", "scotia", "brunswick",
             "newfoundland", "toronto", "vancouver", "montreal", "calgary", "ottawa", "edmonton", "winnipeg"],
         ["usa"] = ["california", "texas", "florida", "york", "nyc", "washington", "oregon", "illinois", "ohio", "georgia", "arizona",
-            "colorado", "michigan", "massachusetts", "hawaii", "alaska"],
-        ["australia"] = ["sydney", "melbourne", "brisbane", "perth", "adelaide", "queensland", "nsw", "victoria", "tasmania"],
+            "colorado", "michigan", "massachusetts", "hawaii", "alaska",
+            "chicago", "boston", "seattle", "austin", "dallas", "houston", "denver", "atlanta", "miami", "philadelphia", "brooklyn"],
+        ["australia"] = ["sydney", "melbourne", "brisbane", "perth", "adelaide", "queensland", "nsw", "victoria", "tasmania", "darwin",
+            "hobart", "canberra", "cairns"],
+        // Places within a country that delivery policies name by region ("Scottish Highlands and islands", "Channel
+        // Islands", "Alaska and Hawaii"): each adds the regions it belongs to, the country last.
+        ["island scottish highland uk"] = ["isleofskye", "skye", "isleofmull", "isleofarran", "arran", "isleofislay", "islay",
+            "isleoflewis", "isleofharris", "hebrides", "orkney", "shetland", "isleofbute"],
+        ["northernireland uk"] = ["belfast", "derry", "londonderry", "newry", "lisburn"],
+        ["highland scottish uk"] = ["inverness", "aviemore", "ullapool", "thurso"],
+        ["island uk"] = ["isleofwight", "isleofman", "jersey", "guernsey", "scilly", "isleofscilly", "anglesey"],
+        ["uk"] = ["london", "manchester", "birmingham", "leeds", "liverpool", "bristol", "cardiff", "edinburgh", "glasgow",
+            "newcastle", "sheffield", "nottingham", "brighton", "oxford"],
+        ["ireland eu europe"] = ["dublin", "cork", "galway", "limerick"],
+        ["germany eu europe"] = ["berlin", "munich", "hamburg", "frankfurt", "cologne"],
+        ["france eu europe"] = ["paris", "lyon", "marseille", "bordeaux", "toulouse"],
+        ["spain eu europe"] = ["madrid", "barcelona", "valencia", "seville"],
+        ["italy eu europe"] = ["rome", "milan", "naples", "florence", "venice"],
+        ["netherlands eu europe"] = ["amsterdam", "rotterdam"],
+        ["newzealand"] = ["auckland", "wellington", "christchurch"],
     });
 
     /// <summary>
@@ -143,8 +187,9 @@ internal static partial class TextAnalyzer
     /// <summary>Whether the word names a country, region or city (a shipping destination).</summary>
     public static bool IsPlace(string term) => PlaceNames.Contains(term);
 
-    private static readonly FrozenSet<string> PlaceNames = Places.Keys.Concat(Places.Values.SelectMany(r => r))
-        .Concat(["eu", "europe", "canada", "usa", "uk", "australia", "newzealand", "japan", "china", "india", "mexico", "brazil",
+    // The regions a place adds are not places themselves: "island" or "highland" alone names no destination.
+    private static readonly FrozenSet<string> PlaceNames = Places.Keys
+        .Concat(["eu", "europe", "canada", "usa", "uk", "northernireland", "australia", "newzealand", "japan", "china", "india", "mexico", "brazil",
             "singapore", "korea", "africa", "asia"])
         .ToFrozenSet();
 
@@ -170,8 +215,13 @@ internal static partial class TextAnalyzer
                 continue;
             }
 
-            // A place is a name, not a word to stem: "France" must stay "france" to be found as a country.
-            terms.Add(IsPlace(folded) ? folded : Stem(folded));
+            // A place is a name, not a word to stem: "France" must stay "france" to be found as a country. A canonical
+            // word stays whole (the engine asks for "international" by name); any other long word is cut to its first
+            // letters, so word families the suffix stemmer does not know still meet: "pregnant" and "pregnancy",
+            // "sensitive" and "sensitivity", "moisturiser" and "moisturizer".
+            terms.Add(IsPlace(folded) ? folded
+                : Canonical.Contains(folded) ? Stem(folded)
+                : Truncate(Stem(AmericanSpelling(folded))));
         }
 
         return terms;
@@ -210,6 +260,47 @@ internal static partial class TextAnalyzer
     }
 
     public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>How many letters of a long stem are kept: enough to tell words apart, few enough to join a family.</summary>
+    private const int StemPrefix = 7;
+
+    private static readonly FrozenSet<string> Canonical = Synonyms.Values.ToFrozenSet();
+
+    private static string Truncate(string stem) => stem.Length > StemPrefix && !stem.Any(char.IsDigit) ? stem[..StemPrefix] : stem;
+
+    /// <summary>
+    /// British and American spellings meet: "moisturiser"/"moisturizer", "personalised"/"personalized",
+    /// "colour"/"color". Only suffixes change, so no unrelated words are joined.
+    /// </summary>
+    private static string AmericanSpelling(string word)
+    {
+        if (word.Length < 6 || word.Any(char.IsDigit))
+        {
+            return word;
+        }
+
+        foreach (var suffix in IseSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= 3)
+            {
+                return word[..^suffix.Length] + "iz" + suffix[2..];
+            }
+        }
+
+        foreach (var suffix in OurSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= 3)
+            {
+                return word[..^suffix.Length] + "or" + suffix[3..];
+            }
+        }
+
+        return word;
+    }
+
+    private static readonly string[] IseSuffixes = ["isations", "isation", "isers", "iser", "ised", "ises", "ising", "ise"];
+
+    private static readonly string[] OurSuffixes = ["ours", "oured", "ouring", "our"];
 
     /// <summary>A light English stemmer: enough to meet plural and verb forms, never so eager it merges unrelated words.</summary>
     public static string Stem(string word)
@@ -283,6 +374,7 @@ internal sealed class Bm25Index
     private readonly int[] _lengths;
     private readonly double _averageLength;
     private readonly Dictionary<string, double> _idf;
+    private readonly Dictionary<string, int> _documentFrequency;
     private readonly double _unseenIdf;
 
     public Bm25Index(IEnumerable<IReadOnlyList<string>> documents)
@@ -291,8 +383,8 @@ internal sealed class Bm25Index
         _lengths = _documents.Select(d => d.Values.Sum()).ToArray();
         _averageLength = _lengths.Length == 0 ? 1 : Math.Max(1, _lengths.Average());
         var n = _documents.Count;
-        _idf = _documents.SelectMany(d => d.Keys).GroupBy(t => t)
-            .ToDictionary(g => g.Key, g => Math.Log(1 + ((n - g.Count() + 0.5) / (g.Count() + 0.5))));
+        _documentFrequency = _documents.SelectMany(d => d.Keys).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        _idf = _documentFrequency.ToDictionary(p => p.Key, p => Math.Log(1 + ((n - p.Value + 0.5) / (p.Value + 0.5))));
         // A question word no document has weighs as much as a word only one document has: it is information the
         // knowledge may lack, but one unknown word (a country, a brand) must not sink an otherwise answered question.
         _unseenIdf = Math.Log(1 + ((n - 1 + 0.5) / 1.5));
@@ -303,6 +395,9 @@ internal sealed class Bm25Index
     public double Idf(string term) => _idf.TryGetValue(term, out var idf) ? idf : _unseenIdf;
 
     public bool Contains(int document, string term) => _documents[document].ContainsKey(term);
+
+    /// <summary>How many documents have the term.</summary>
+    public int DocumentFrequency(string term) => _documentFrequency.GetValueOrDefault(term);
 
     /// <summary>Whether any document has the term.</summary>
     public bool Knows(string term) => _idf.ContainsKey(term);
