@@ -31,7 +31,35 @@ public static partial class ShopperText
     /// other number → <c>0</c>. Masked swearing ("f***ing") is written out so the n-grams and the lexicon read it.
     /// </summary>
     public static string NormalizeForModel(string text) =>
-        Whitespace().Replace(PlainNumber().Replace(NormalizeEntities(text), " 0 "), " ").Trim().ToLowerInvariant();
+        ChatWord().Replace(
+            Whitespace().Replace(PlainNumber().Replace(NormalizeEntities(text), " 0 "), " ").Trim().ToLowerInvariant(),
+            m => ChatSpellings.GetValueOrDefault(m.Value, m.Value));
+
+    /// <summary>
+    /// Chat shorthand and contractions typed without the apostrophe, written the standard way. Written data spells
+    /// "where's my order" in many ways and each spelling would otherwise be a word of its own that the model has seen
+    /// only a few times, with whatever label those few rows carried ("wheres my order" read as a complaint because the
+    /// rows that spelled it so were angry ones).
+    /// </summary>
+    private static readonly Dictionary<string, string> ChatSpellings = new()
+    {
+        ["wheres"] = "where's", ["whats"] = "what's", ["hows"] = "how's", ["whens"] = "when's", ["whos"] = "who's",
+        ["thats"] = "that's", ["theres"] = "there's", ["heres"] = "here's", ["its"] = "it's", ["im"] = "i'm",
+        ["ive"] = "i've", ["dont"] = "don't", ["dnt"] = "don't", ["doesnt"] = "doesn't",
+        ["didnt"] = "didn't", ["cant"] = "can't", ["cannot"] = "can't", ["wont"] = "won't", ["isnt"] = "isn't",
+        ["arent"] = "aren't", ["wasnt"] = "wasn't", ["werent"] = "weren't", ["havent"] = "haven't", ["hasnt"] = "hasn't",
+        ["hadnt"] = "hadn't", ["couldnt"] = "couldn't", ["shouldnt"] = "shouldn't", ["wouldnt"] = "wouldn't",
+        ["youre"] = "you're", ["theyre"] = "they're", ["weve"] = "we've", ["youve"] = "you've",
+        ["u"] = "you", ["ya"] = "you", ["ur"] = "your", ["r"] = "are", ["pls"] = "please", ["plz"] = "please",
+        ["plss"] = "please", ["pleasee"] = "please", ["thx"] = "thanks", ["thnx"] = "thanks", ["thanx"] = "thanks",
+        ["ty"] = "thanks", ["wat"] = "what", ["wht"] = "what", ["abt"] = "about", ["bc"] = "because", ["cuz"] = "because",
+        ["coz"] = "because", ["cos"] = "because", ["bcoz"] = "because", ["rn"] = "right now", ["idk"] = "i don't know",
+        ["wanna"] = "want to", ["gonna"] = "going to", ["gimme"] = "give me", ["hv"] = "have", ["hav"] = "have",
+        ["ppl"] = "people", ["tmrw"] = "tomorrow", ["tmr"] = "tomorrow", ["tomoz"] = "tomorrow", ["2day"] = "today",
+        ["b4"] = "before", ["msg"] = "message", ["pkg"] = "package", ["recieve"] = "receive", ["recieved"] = "received",
+        ["wen"] = "when", ["smth"] = "something", ["sth"] = "something",
+        ["ok"] = "okay", ["k"] = "okay", ["kk"] = "okay", ["okey"] = "okay", ["oki"] = "okay",
+    };
 
     /// <summary>
     /// <see cref="NormalizeForModel"/> without its last steps: entities replaced, plain numbers ("250 mugs") kept,
@@ -117,6 +145,9 @@ public static partial class ShopperText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"(?<![\w'])[a-z0-9]+(?![\w'])")]
+    private static partial Regex ChatWord();
 
     [GeneratedRegex(@"[a-z']+|[0-9]+")]
     private static partial Regex WordToken();

@@ -12,6 +12,9 @@ public sealed class HandoffModelInput
     /// <summary>Earlier shopper turns, normalised; empty for a first message.</summary>
     public string Context { get; set; } = string.Empty;
 
+    /// <summary>The assistant's turn just before the last shopper turn, normalised; empty when there is none.</summary>
+    public string AssistantBefore { get; set; } = string.Empty;
+
     [VectorType(ConversationCues.Count)]
     public float[] Cues { get; set; } = new float[ConversationCues.Count];
 
@@ -27,6 +30,7 @@ public sealed class HandoffModelInput
         {
             Text = ShopperText.NormalizeForModel(view.LastShopperText),
             Context = ShopperText.NormalizeForModel(string.Join(" . ", view.EarlierShopperTexts)),
+            AssistantBefore = ShopperText.NormalizeForModel(view.Earlier.LastOrDefault(t => t.Role != TurnRole.Shopper)?.Text ?? string.Empty),
             Cues = ConversationCues.Compute(view, lexicon),
             Label = label,
         };

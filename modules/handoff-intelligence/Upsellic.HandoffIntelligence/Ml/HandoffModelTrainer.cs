@@ -5,9 +5,10 @@ using Upsellic.HandoffIntelligence.Domain;
 namespace Upsellic.HandoffIntelligence.Ml;
 
 /// <summary>
-/// Trains the local model: word uni/bi-grams and character tri-grams of the last shopper turn (robust to typos),
-/// word unigrams of the earlier shopper turns, and <see cref="ConversationCues"/>, into a maximum-entropy
-/// classifier. A fixed seed and a single thread make training reproducible.
+/// Trains the local model: word uni/bi-grams and character 4-grams of the last shopper turn (robust to typos),
+/// word unigrams of the earlier shopper turns and of the assistant's turn just before it (what the assistant had just
+/// done — asked for an order number, sorted the problem, passed the chat on — decides how a short reply reads), and
+/// <see cref="ConversationCues"/>, into a maximum-entropy classifier. A fixed seed and a single thread make training reproducible.
 /// </summary>
 public static class HandoffModelTrainer
 {
@@ -37,7 +38,7 @@ public static class HandoffModelTrainer
                 CaseMode = TextNormalizingEstimator.CaseMode.Lower,
                 KeepPunctuations = false,
                 WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false },
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, nameof(HandoffModelInput.Text)))
             .Append(ml.Transforms.Text.FeaturizeText("ContextFeatures", new TextFeaturizingEstimator.Options
@@ -48,7 +49,15 @@ public static class HandoffModelTrainer
                 CharFeatureExtractor = null,
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, nameof(HandoffModelInput.Context)))
-            .Append(ml.Transforms.Concatenate("Features", "TextFeatures", "ContextFeatures", nameof(HandoffModelInput.Cues)))
+            .Append(ml.Transforms.Text.FeaturizeText("AssistantFeatures", new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+                KeepPunctuations = false,
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1, UseAllLengths = true },
+                CharFeatureExtractor = null,
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, nameof(HandoffModelInput.AssistantBefore)))
+            .Append(ml.Transforms.Concatenate("Features", "TextFeatures", "ContextFeatures", "AssistantFeatures", nameof(HandoffModelInput.Cues)))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "LabelKey",

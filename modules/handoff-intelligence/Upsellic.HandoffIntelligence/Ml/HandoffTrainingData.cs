@@ -16,6 +16,12 @@ public static class HandoffTrainingData
     /// <summary>A second, smaller hold-out written after the first round of changes, to measure them unseen.</summary>
     public const string FreshHoldOutFile = "handoff-holdout-fresh.jsonl";
 
+    /// <summary>
+    /// A third hold-out (250 conversations), written by someone who saw neither the data nor the model, after the
+    /// training data was broadened; measured once, its errors never read.
+    /// </summary>
+    public const string ThirdHoldOutFile = "handoff-holdout-third.jsonl";
+
     public static IReadOnlyList<string> TrainingFiles { get; } =
     [
         "handoff-train.csv",
@@ -24,6 +30,13 @@ public static class HandoffTrainingData
         "handoff-written-conversations.jsonl",
         "handoff-written-templates.csv",
         "handoff-written-templates-conversations.jsonl",
+        "handoff-written-shoppers.csv",
+        "handoff-written-shoppers-conversations.jsonl",
+        "handoff-written-shoppers-b.jsonl",
+        "handoff-written-shoppers-c.jsonl",
+        "handoff-written-shoppers-d.jsonl",
+        "handoff-written-shoppers-e.csv",
+        "handoff-written-shoppers-f.jsonl",
     ];
 
     /// <summary>Where the data files are copied next to any assembly that references this project.</summary>
