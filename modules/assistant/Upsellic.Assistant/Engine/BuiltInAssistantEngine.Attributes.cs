@@ -21,8 +21,11 @@ public sealed partial class BuiltInAssistantEngine
         (new(@"\b(capacity|hold|holds|litres?|liters?|volume|how\s+many\s+ml|how\s+much\s+(does\s+it\s+)?(hold|fit))\b"), ["capacity", "volume"]),
         (new(@"\b(how\s+(big|large|small)|dimensions?|measurements?|size\s+of|how\s+much\s+space)\b"), ["dimension", "size", "diameter", "length", "height", "width", "capacity", "volume"]),
         (new(@"\bhow\s+long\s+(is|are)\b|\blength\b|\blong\b"), ["length"]),
-        (new(@"\b(how\s+(tall|high)|height|tall)\b"), ["height"]),
-        (new(@"\b(how\s+wide|width|wide)\b"), ["width"]),
+        // Overall dimensions ("80 x 30 x 90 cm (W x D x H)") hold the height, width and depth when no key of its own does.
+        (new(@"\b(how\s+(tall|high)|height|tall)\b"), ["height", "dimension"]),
+        (new(@"\b(how\s+wide|width|wide)\b"), ["width", "dimension"]),
+        (new(@"\b(how\s+deep|depth|deep)\b"), ["depth", "dimension"]),
+        (new(@"\b(how\s+fast|speed|top\s+speed|mph|km/?h)\b"), ["speed"]),
         (new(@"\b(waterproof|water\s*proof|water[\s-]resistant|water|rain|wet|splash)\b"), ["waterproof", "water"]),
         (new(@"\b(battery|last|lasts|runtime|charge\s+time|playtime)\b"), ["battery", "runtime"]),
         (new(@"\b(smell|smells|scent|scented|fragrance|aroma|notes)\b"), ["scent", "fragrance", "notes"]),
@@ -31,7 +34,7 @@ public sealed partial class BuiltInAssistantEngine
         (new(@"\b(wash|washing|washable|clean|cleaning|laundry)\b"), ["washable", "care", "wash", "cover"]),
         (new(@"\bdishwasher\b"), ["dishwasher"]),
         (new(@"\bmicrowave\b"), ["microwave"]),
-        (new(@"\b(oven|temperature|heat|degrees)\b"), ["oven", "temperature"]),
+        (new(@"\b(oven|temperature|heat|degrees|hot|hotter|how\s+hot)\b"), ["oven", "temperature"]),
         (new(@"\b(ports?|plugs?|sockets?|connectors?|connections?)\b"), ["port", "plug", "connector"]),
         (new(@"\b(noise|anc|quiet|loud)\b"), ["noise"]),
         (new(@"\b(power|watts?|output|fast\s+charg\w*)\b"), ["output", "power"]),
@@ -58,6 +61,16 @@ public sealed partial class BuiltInAssistantEngine
             ["battery life", "run time", "runtime", "burn time", "playtime", "wear time", "life", "battery"]),
     ];
 
+    /// <summary>
+    /// Properties a value shows by its unit whatever its key is called: "how fast?" is a speed in km/h or mph, "how
+    /// hot?" a temperature in degrees.
+    /// </summary>
+    private static readonly (Regex Cue, Regex Value)[] UnitConcepts =
+    [
+        (new(@"\b(how\s+fast|speed|quick|mph|km/?h)\b"), new(@"\d\s*(km/h|kmh|kph|mph|m/s)\b", RegexOptions.IgnoreCase)),
+        (new(@"\b(how\s+hot|hot|hotter|temperature|degrees)\b"), new(@"\d\s*°\s*[CF]\b|\d\s*degrees\b", RegexOptions.IgnoreCase)),
+    ];
+
     private static readonly string MaxLoadTerm = TextAnalyzer.Terms("max load")[0];
 
     /// <summary>"free" as the analyzer writes it.</summary>
@@ -78,6 +91,12 @@ public sealed partial class BuiltInAssistantEngine
         }
 
         var (key, value) = best[0];
+        // "Is the furniture glued on or loose?": an attribute that holds neither alternative does not say which.
+        if (options.Count > 0 && !options.Any(TextAnalyzer.Terms(value).Contains) && !options.Any(TextAnalyzer.Terms(key).Contains))
+        {
+            return null;
+        }
+
         var name = $"the {product.Name} ({Money(product.Price, knowledge.Currency)})";
         var yesNo = YesNoQuestion().IsMatch(lower);
         var cleaned = LeadingYesNo().Replace(value, string.Empty).Trim();
@@ -105,6 +124,11 @@ public sealed partial class BuiltInAssistantEngine
             // "Is it waterproof?" of a "waterproof rating: 20,000 mm": the rating is the yes, and the evidence.
             var evidence = string.Equals(key.Trim(), adjective, StringComparison.OrdinalIgnoreCase) ? value : $"{Label(key).ToLowerInvariant()}: {value}";
             sentence = $"Yes — {name} is {adjective} ({evidence}).";
+        }
+        else if (DimensionAxis(lower, value) is { } axis)
+        {
+            // "How tall is it?" of "80 x 30 x 90 cm (W x D x H)": the height is the H, quoted with the whole.
+            sentence = $"{Capital(name)} — {axis}; {Label(key).ToLowerInvariant()}: {value}.";
         }
         else
         {
@@ -184,6 +208,11 @@ public sealed partial class BuiltInAssistantEngine
                 score += 3;
             }
 
+            if (UnitConcepts.Any(c => c.Cue.IsMatch(cueText) && c.Value.IsMatch(attribute.Value)))
+            {
+                score += 2.5;
+            }
+
             // "OK for a 100 litre tank?": the attribute whose range the shopper's measurement can be held against.
             if (measure is { } given && RangeHolds(attribute.Value, given) is not null)
             {
@@ -209,6 +238,33 @@ public sealed partial class BuiltInAssistantEngine
         var top = scored.Max(s => s.Score);
         return scored.Where(s => s.Score >= top * 0.99 || (s.Score >= 2 && s.Score >= top * 0.75)).OrderByDescending(s => s.Score)
             .Select(s => s.Attribute).ToList();
+    }
+
+    /// <summary>
+    /// The one measure asked of dimensions that say which is which ("80 x 30 x 90 cm (W x D x H)"): "height: 90 cm" for
+    /// "how tall?"; null when the value has no such legend or another measure is asked.
+    /// </summary>
+    private static string? DimensionAxis(string lower, string value)
+    {
+        var letter = AxisQuestion().Match(lower) is { Success: true } asked
+            ? asked.Groups["h"].Success ? 'H' : asked.Groups["w"].Success ? 'W' : asked.Groups["d"].Success ? 'D' : 'L'
+            : (char?)null;
+        var dimensions = DimensionLegend().Match(value);
+        if (letter is null || !dimensions.Success)
+        {
+            return null;
+        }
+
+        var numbers = DimensionSplit().Split(dimensions.Groups["n"].Value).Select(n => n.Trim()).ToList();
+        var legend = DimensionSplit().Split(dimensions.Groups["l"].Value).Select(l => l.Trim().ToUpperInvariant()).ToList();
+        var at = legend.IndexOf(letter.Value.ToString());
+        if (numbers.Count != legend.Count || at < 0)
+        {
+            return null;
+        }
+
+        var axis = letter switch { 'H' => "height", 'W' => "width", 'D' => "depth", _ => "length" };
+        return $"{axis}: {numbers[at]} {dimensions.Groups["u"].Value}".TrimEnd();
     }
 
     /// <summary>
@@ -467,6 +523,15 @@ public sealed partial class BuiltInAssistantEngine
         var entries = ChartEntries(value, measure.Dimension).Where(e => e.High > e.Low).ToList();
         return entries.Count == 0 ? null : entries.Any(e => measure.Value >= e.Low - 1e-9 && measure.Value <= e.High + 1e-9);
     }
+
+    [GeneratedRegex(@"\b(?<h>how\s+(tall|high)|height|tall)\b|\b(?<w>how\s+wide|width|wide)\b|\b(?<d>how\s+deep|depth|deep)\b|\b(?<l>how\s+long|length)\b")]
+    private static partial Regex AxisQuestion();
+
+    [GeneratedRegex(@"(?<n>\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)+)\s*(?<u>mm|cm|m|in|inches|ft)?\s*\(\s*(?<l>[A-Za-z](?:\s*[x×]\s*[A-Za-z])+)\s*\)")]
+    private static partial Regex DimensionLegend();
+
+    [GeneratedRegex(@"\s*[x×]\s*")]
+    private static partial Regex DimensionSplit();
 
     [GeneratedRegex(@"^\s*(is|are|does|do|can|could|will|would|has|have|was|were|did)\b")]
     private static partial Regex YesNoQuestion();

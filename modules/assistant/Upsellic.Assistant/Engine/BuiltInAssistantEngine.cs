@@ -34,7 +34,7 @@ public sealed partial class BuiltInAssistantEngine
             return Reply(Greeting(knowledge), AssistantTopics.Greeting);
         }
 
-        var question = new Question(index.turn.Text, conversation.Take(index.i).ToList());
+        var question = new Question(ChatSpelling(index.turn.Text), conversation.Take(index.i).ToList());
         if (IdentityQuestion().IsMatch(question.Text))
         {
             return Reply($"I'm {knowledge.StoreName}'s virtual assistant. I answer from the store's own information: products, sizes and stock, shipping, returns, payment and order status.",
@@ -229,12 +229,28 @@ public sealed partial class BuiltInAssistantEngine
         var mentioned = MentionedProducts(question.Text, knowledge);
         // A product of another kind named on the way ("cold" is the Insulated Mat's "insulated") does not make
         // "sleeping bag for cold nights" a question about that mat; a product of the kind asked for does.
-        wantsRecommendation |= !wantsStock && !wantsSize && NeedRequest(lower, knowledge) is { Count: > 0 } needKinds
+        // Only the words before "for" can name it: "a game for family night" asks for a game, though "family" is in
+        // one game's name.
+        var subjectTerms = ForWord().Match(lower) is { Success: true } forAt ? TextAnalyzer.Terms(lower[..forAt.Index]).ToHashSet() : terms.ToHashSet();
+        var needRequest = !wantsStock && !wantsSize && NeedRequest(lower, knowledge) is { Count: > 0 } needKinds
             && !mentioned.Any(m => knowledge.Index.ProductKinds[m].Overlaps(needKinds)
-                && knowledge.Index.ProductNameTerms[m].Any(t => terms.Contains(t) && !knowledge.Index.CategoryTerms.Contains(t)));
+                && knowledge.Index.ProductNameTerms[m].Any(t => subjectTerms.Contains(t) && !knowledge.Index.CategoryTerms.Contains(t)));
+        wantsRecommendation |= needRequest;
+
+        if (SellQuestion().Match(lower) is { Success: true } sell && NotSold(lower[(sell.Index + sell.Length)..], knowledge))
+        {
+            return new AssistantReply(
+                $"I can't find that in {knowledge.StoreName}'s catalogue or information, so I don't believe we sell it. I can help you find something similar.",
+                AssistantTopics.Unknown, false, AssistantEngines.BuiltIn);
+        }
+
+        // "What's the warranty on the mixer?": a product whose own attribute speaks of the topic ("warranty: 3 years")
+        // answers before the general policy does.
+        var ownsTopic = category is not null && mentioned.Count > 0
+            && knowledge.Products[mentioned[0]].Attributes.Keys.Any(k => PolicyCategory(TextAnalyzer.Terms(k)) == category);
 
         // A store question ("is shipping free?", "can I return the jacket?") goes to the policies first.
-        if (policyFirst && category is not null && !wantsStock && !wantsSize && !wantsCompatibility && PolicyAnswer(question, knowledge) is { } policy)
+        if (policyFirst && category is not null && !ownsTopic && !wantsStock && !wantsSize && !wantsCompatibility && PolicyAnswer(question, knowledge) is { } policy)
         {
             return policy;
         }
@@ -246,8 +262,17 @@ public sealed partial class BuiltInAssistantEngine
             && !wantsRecommendation)
         {
             // "Do you have it in medium?", "and how heavy is it?": the product is the one the conversation was about.
-            product = question.Earlier.AsEnumerable().Reverse().Select(t => MentionedProduct(t.Text, knowledge)).FirstOrDefault(p => p is not null);
+            // "Is the white one in stock?" names a variant: of the products talked about, the latest that has it.
+            var earlier = question.Earlier.AsEnumerable().Reverse().Select(t => MentionedProduct(t.Text, knowledge)).OfType<int>().Distinct().ToList();
+            product = earlier.Where(p => MentionedVariant(question.Text, knowledge.Products[p]) is not null).Select(p => (int?)p).FirstOrDefault()
+                ?? earlier.Select(p => (int?)p).FirstOrDefault();
             fromContext = product is not null;
+        }
+
+        // "Can my 4yo play with it?", "OK from newborn?": the product's stated age range decides.
+        if (product is { } aged && !wantsRecommendation && AgeOf(lower) is { } age && AgeAnswer(knowledge.Products[aged], age, knowledge) is { } ageAnswer)
+        {
+            return ageAnswer;
         }
 
         var contentTerms = product is { } named
@@ -284,7 +309,7 @@ public sealed partial class BuiltInAssistantEngine
 
         // "I need a power bank, what do you recommend?" names a kind two products share: a recommendation, not one product.
         // "Is the concealer good for covering tattoos?" asks about the product named, not for another one.
-        if (product is not null && (!wantsRecommendation || fromContext || (terms.Count <= 3 && mentioned.Count == 1)
+        if (product is not null && !needRequest && (!wantsRecommendation || fromContext || (terms.Count <= 3 && mentioned.Count == 1)
             || (mentioned.Count == 1 && YesNoQuestion().IsMatch(lower))))
         {
             var p = knowledge.Products[product.Value];
@@ -304,9 +329,26 @@ public sealed partial class BuiltInAssistantEngine
                 return SizingAnswer(p, knowledge);
             }
 
+            // A store question that names a product in passing ("can you gift wrap it?", "opening hours of your shop
+            // in Porto"): the FAQ or a policy answers it better than the product card. A place is the shopper's fact,
+            // not what is asked: "is it made in Germany?" is not answered by the shipping line that names Germany.
+            var detail = contentTerms.Where(t => t is not "cost" and not "stock" && !TextAnalyzer.IsPlace(t)).ToList();
+            // "Can somebody come build it for me?" asks for a service of the store, not a property of the product.
+            if (ServiceAsk().IsMatch(lower) && StoreAnswer(question, knowledge, product.Value, detail.Except(ServiceTerms).ToList(), ServiceTerms) is { } service)
+            {
+                return service;
+            }
+
             if (AttributeAnswer(question.Text, product.Value, knowledge, contentTerms) is { } attribute)
             {
                 return attribute;
+            }
+
+            // "Which colours has it?": with no colour attribute, the variants are the colours it comes in.
+            if (ColourQuestion().IsMatch(lower) && p.Variants.Count > 1 && !p.Variants.All(v => SizeLike().IsMatch(v.Name.Trim())))
+            {
+                return Reply($"The {p.Name} ({Money(p.Price, knowledge.Currency)}) comes in {string.Join(", ", p.Variants.Select(v => v.Name))}. {VariantSummary(p)}" + LinkOf(p),
+                    AssistantTopics.Stock);
             }
 
             if (wantsStock)
@@ -314,23 +356,7 @@ public sealed partial class BuiltInAssistantEngine
                 return StockAnswer(question.Text, p, knowledge);
             }
 
-            // A store question that names a product in passing ("can you gift wrap it?", "opening hours of your shop
-            // in Porto"): the FAQ or a policy answers it better than the product card.
-            var detail = contentTerms.Where(t => t is not "cost" and not "stock").ToList();
-            // Only name words the policies never use are set aside: "Porto" of the Porto Derby is also the shop's town.
-            // The question without the product's name first ("is the retinol serum cruelty free?" asks about
-            // cruelty-free, however often the FAQ speaks of retinol); then with the name words the policies use, as
-            // "Porto" of the Porto Derby is also the shop's town. A number of a name is never a store question.
-            var nameTerms = knowledge.Index.ProductNameTerms[product.Value];
-            if (detail.Count > 0 && PolicyAnswer(question, knowledge, nameTerms.ToHashSet(), mustCover: detail, strict: true) is { } withoutName)
-            {
-                return withoutName;
-            }
-
-            var passing = nameTerms.Where(t => !knowledge.Index.PoliciesKnow(t) || t.All(char.IsDigit)).ToHashSet();
-            // The policy must speak of what was asked beyond the product: "where are the boots made?" is not
-            // answered by a returns line that mentions boots.
-            if (detail.Count > 0 && PolicyAnswer(question, knowledge, passing, mustCover: detail) is { } storeAnswer)
+            if (StoreAnswer(question, knowledge, product.Value, detail) is { } storeAnswer)
             {
                 return storeAnswer;
             }
@@ -345,7 +371,62 @@ public sealed partial class BuiltInAssistantEngine
             return answer;
         }
 
-        return Recommendation(question.Text, terms, knowledge, wantsRecommendation);
+        // "Do you wrap presents?", "is there a points card or something?": shopping words, but a store question an FAQ
+        // entry asks in the same words when the catalogue has nothing for it ("recommend a vet" is no FAQ's question
+        // just because an answer mentions a vet).
+        return Recommendation(question.Text, terms, knowledge, wantsRecommendation)
+            ?? (wantsRecommendation && !onlyKinds && FaqAsks(terms, knowledge.Index) ? PolicyAnswer(question, knowledge) : null);
+    }
+
+    /// <summary>The FAQ entry or policy that answers a store question naming a product in passing; null when none does.</summary>
+    /// <param name="alsoIgnore">Words of the asking itself ("come") that are not what is asked.</param>
+    private static AssistantReply? StoreAnswer(Question question, KnowledgeSnapshot knowledge, int product, List<string> detail,
+        IReadOnlyCollection<string>? alsoIgnore = null)
+    {
+        if (detail.Count == 0)
+        {
+            return null;
+        }
+
+        // The question without the product's name first ("is the retinol serum cruelty free?" asks about
+        // cruelty-free, however often the FAQ speaks of retinol); then with the name words the policies use, as
+        // "Porto" of the Porto Derby is also the shop's town. A number of a name is never a store question.
+        var nameTerms = knowledge.Index.ProductNameTerms[product];
+        if (PolicyAnswer(question, knowledge, nameTerms.Concat(alsoIgnore ?? []).ToHashSet(), mustCover: detail, strict: true) is { } withoutName)
+        {
+            return withoutName;
+        }
+
+        // The policy must speak of what was asked beyond the product: "where are the boots made?" is not answered by
+        // a returns line that mentions boots.
+        var passing = nameTerms.Where(t => !knowledge.Index.PoliciesKnow(t) || t.All(char.IsDigit)).Concat(alsoIgnore ?? []).ToHashSet();
+        return PolicyAnswer(question, knowledge, passing, mustCover: detail);
+    }
+
+    /// <summary>Whether one FAQ entry's question holds every one of the words.</summary>
+    private static bool FaqAsks(IReadOnlyCollection<string> terms, KnowledgeIndex index) =>
+        terms.Count > 0 && Enumerable.Range(0, index.FaqQuestionIndex.Count).Any(d => terms.All(t => index.FaqQuestionIndex.Contains(d, t)));
+
+    /// <summary>How a service is asked for ("can somebody come ..."): the asking, not what is asked.</summary>
+    private static readonly string[] ServiceTerms = [.. TextAnalyzer.Terms("come coming send")];
+
+    /// <summary>
+    /// "Do you sell dishwashers?" of a kitchen shop that only has dishwasher-safe pans: the thing asked for is neither a
+    /// kind or name of a product nor what an FAQ question or policy line is about, so the honest answer is no answer.
+    /// </summary>
+    private static bool NotSold(string asked, KnowledgeSnapshot knowledge)
+    {
+        var index = knowledge.Index;
+        var thing = TextAnalyzer.Terms(asked).Where(t => !t.All(char.IsDigit)).ToList();
+        if (thing.Count == 0)
+        {
+            return false;
+        }
+
+        // What a store question is about is in the FAQ's questions or a policy line: "do you sell gift cards?".
+        var written = FaqAsks(thing, index) || Enumerable.Range(0, index.PassageIndex.Count).Any(d => thing.All(t => index.PassageIndex.Contains(d, t)));
+        // The thing is the last word ("baby clothes" are clothes): it must be what some product is or is called.
+        return !written && !index.CatalogueTerms.Contains(thing[^1]);
     }
 
     /// <summary>Words about the size itself, not a thing a product fits: "does it fit true to size?" names nothing else.</summary>
@@ -471,11 +552,15 @@ public sealed partial class BuiltInAssistantEngine
         var matchedAttributes = product.Attributes
             .Where(a => TextAnalyzer.Terms(a.Key + " " + a.Value).Intersect(detailTerms).Any())
             .ToList();
-        if (matchedAttributes.Count > 0)
+        // "Glued on or loose?": when the information holds neither alternative, what it does hold is no answer.
+        var options = OrOptions().Matches(question.ToLowerInvariant()).SelectMany(m => TextAnalyzer.Terms(m.Groups["a"].Value + " " + m.Groups["b"].Value))
+            .Where(t => !nameTerms.Contains(t)).ToList();
+        var unheldOptions = options.Count > 0 && !options.Any(index.ProductAttributeTerms[productIndex].Contains);
+        if (matchedAttributes.Count > 0 && !unheldOptions)
         {
             text.Append(' ').Append(string.Join("; ", matchedAttributes.Take(4).Select(a => $"{Label(a.Key)}: {a.Value}"))).Append('.');
         }
-        else if (detailTerms.Count > 0 && !detailTerms.Any(index.ProductAttributeTerms[productIndex].Contains))
+        else if ((detailTerms.Count > 0 && !detailTerms.Any(index.ProductAttributeTerms[productIndex].Contains)) || unheldOptions)
         {
             // Asked for a detail the product's information does not hold: say so rather than guess. What is known is
             // offered as context, but no bare "yes" of another property ("Vegan: yes" under "is it transfer proof?")
@@ -739,7 +824,11 @@ public sealed partial class BuiltInAssistantEngine
         var gender = terms.Contains("women") ? "women" : terms.Contains("men") ? "men" : terms.Contains("kid") ? "kid" : null;
         // Several kinds named ("a light tent": "light" is also the kind of the bike lights): all of them are
         // candidates, and each also counts as a need, so the product that is all of them ranks first.
-        var needs = WithoutStoreName(terms, index).Where(t => (kinds.Count >= 2 || !kinds.Contains(t)) && t is not "men" and not "women" and not "kid" and not "cost" && !t.All(char.IsDigit)).ToList();
+        // "Present for an 8yo": the age is who it is for, judged against each product's age range, not a word to find.
+        var age = AgeOf(lower);
+        var ageTerms = age is { } given ? TextAnalyzer.Terms(given.Phrase).ToHashSet() : [];
+        var needs = WithoutStoreName(terms, index).Where(t => (kinds.Count >= 2 || !kinds.Contains(t)) && t is not "men" and not "women" and not "kid" and not "cost"
+            && !t.All(char.IsDigit) && !ageTerms.Contains(t)).ToList();
 
         if (kinds.Count == 0 && !explicitRecommendation && maxPrice is null)
         {
@@ -754,8 +843,22 @@ public sealed partial class BuiltInAssistantEngine
         var candidates = Enumerable.Range(0, knowledge.Products.Count)
             .Where(i => kinds.Count == 0 || index.ProductKinds[i].Overlaps(kinds) || index.ProductNameTerms[i].Any(kinds.Contains))
             .Where(i => gender is null || FitsGender(knowledge.Products[i], gender))
+            .Where(i => age is null || SuitsAge(knowledge.Products[i], age.Value))
             .Where(i => knowledge.Products[i].Variants.Count == 0 || knowledge.Products[i].Variants.Any(v => v.InStock))
             .ToList();
+        if (candidates.Count == 0 && age is { } tooYoungOrOld && kinds.Count > 0)
+        {
+            // "Remote control car for a 6 year old?" when the only one is for 8 and up: say who they are for instead.
+            var ofKind = Enumerable.Range(0, knowledge.Products.Count)
+                .Where(i => index.ProductKinds[i].Overlaps(kinds) || index.ProductNameTerms[i].Any(kinds.Contains))
+                .Select(i => knowledge.Products[i]).Where(p => AgeAttribute(p) is not null).Take(MaxListed).ToList();
+            if (ofKind.Count > 0)
+            {
+                return Reply($"Sorry, I couldn't find one for {tooYoungOrOld.Shown}: " + string.Join("; ", ofKind.Select(p =>
+                    $"the {p.Name} ({Money(p.Price, knowledge.Currency)}) is for {AgeAttribute(p)!.Value.Value}")) + ".", AssistantTopics.Recommendation);
+            }
+        }
+
         if (candidates.Count == 0)
         {
             return kinds.Count == 0 ? null : new AssistantReply(
@@ -763,8 +866,13 @@ public sealed partial class BuiltInAssistantEngine
                 AssistantTopics.Recommendation, false, AssistantEngines.BuiltIn);
         }
 
+        // "Start baking bread": the thing ("bread") says more than the activity ("baking") done to it, so the activity
+        // word weighs half when the products found tie.
+        var activities = Activities(lower).Where(needs.Contains).ToHashSet();
+        var things = needs.Where(t => !activities.Contains(t)).ToList();
         var ranked = candidates
-            .Select(i => (Index: i, Score: index.ProductIndex.Score(i, needs), Matched: needs.Count(t => index.ProductIndex.Contains(i, t))))
+            .Select(i => (Index: i, Score: index.ProductIndex.Score(i, things) + (0.5 * index.ProductIndex.Score(i, activities.ToList())),
+                Matched: needs.Count(t => index.ProductIndex.Contains(i, t))))
             .OrderByDescending(c => c.Matched).ThenByDescending(c => c.Score).ThenBy(c => knowledge.Products[c.Index].Price)
             .ToList();
         var withinBudget = ranked.Where(c => (maxPrice is null || knowledge.Products[c.Index].Price <= maxPrice)
@@ -795,6 +903,20 @@ public sealed partial class BuiltInAssistantEngine
         });
         var intro = picks.Count == 1 ? "I'd suggest the " : "Here are some good matches: ";
         return Reply(intro + string.Join("; ", lines) + "." + (picks.Count == 1 ? LinkOf(knowledge.Products[picks[0].Index]) : string.Empty), topic);
+    }
+
+    /// <summary>The terms of "-ing" words followed by the thing they act on ("baking bread", "roasting vegetables").</summary>
+    private static IEnumerable<string> Activities(string lower)
+    {
+        var words = TextAnalyzer.Words(lower).ToList();
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i].Length > 5 && words[i].EndsWith("ing", StringComparison.Ordinal) && !TextAnalyzer.IsStopWord(words[i + 1])
+                && TextAnalyzer.Terms(words[i]) is [var activity])
+            {
+                yield return activity;
+            }
+        }
     }
 
     private static bool FitsGender(SnapshotProduct product, string gender)
@@ -929,11 +1051,15 @@ public sealed partial class BuiltInAssistantEngine
 
     private static readonly string LocationTerm = TextAnalyzer.Terms("location")[0];
 
+    private static readonly string PriceDropTerm = TextAnalyzer.Terms("pricedrop")[0];
+
     /// <summary>Terms are stemmed: "damage" is searched as the analyzer writes it.</summary>
     private static readonly string DamageTerm = TextAnalyzer.Stem("damage");
 
+    // "Now it's cheaper, can I get the difference back?" is the price-adjustment policy, not a return: it is read first.
     private static string? PolicyCategory(IReadOnlyCollection<string> terms) =>
-        terms.Contains("return") ? AssistantTopics.Returns
+        terms.Contains(PriceDropTerm) ? AssistantTopics.Policy
+        : terms.Contains("return") ? AssistantTopics.Returns
         : terms.Contains("warranty") ? AssistantTopics.Warranty
         // Arrived damaged ("my candle arrived broken"): what a store offers then (replacement, refund) is written with its returns.
         : terms.Contains(DamageTerm) && terms.Contains("ship") ? AssistantTopics.Returns
@@ -1006,6 +1132,34 @@ public sealed partial class BuiltInAssistantEngine
 
     private sealed record Question(string Text, IReadOnlyList<ChatTurn> Earlier);
 
+    /// <summary>
+    /// Chat spellings read as the words they stand for ("hw much r the ducks" is "how much are the ducks"), so every
+    /// intent pattern sees the question as written in full. Only whole words change: order numbers and emails stay.
+    /// </summary>
+    private static string ChatSpelling(string text) =>
+        ChatWord().Replace(text, m => ChatWords.TryGetValue(m.Value.ToLowerInvariant(), out var full) ? full : m.Value);
+
+    private static readonly Dictionary<string, string> ChatWords = new()
+    {
+        ["hw"] = "how",
+        ["r"] = "are",
+        ["u"] = "you",
+        ["ur"] = "your",
+        ["wat"] = "what",
+        ["wot"] = "what",
+        ["wht"] = "what",
+        ["wats"] = "whats",
+        ["wots"] = "whats",
+        ["hv"] = "have",
+        ["cn"] = "can",
+        ["abt"] = "about",
+        ["plz"] = "please",
+        ["pls"] = "please",
+    };
+
+    [GeneratedRegex(@"(?<![\w@.-])(hw|r|u|ur|wat|wot|wht|wats|wots|hv|cn|abt|plz|pls)(?![\w@-])", RegexOptions.IgnoreCase)]
+    private static partial Regex ChatWord();
+
     [GeneratedRegex(@"\b(where\s+is\s+my|where'?s\s+my|my\s+(order|package|parcel|delivery|shipment|purchase)|order\s+(status|number|no\.?|#)|status\s+of\s+(my|the)\s+order|track\s+(my|the|an|a)\s+(order|package|parcel)|hasn'?t\s+arrived|not\s+arrived)", RegexOptions.IgnoreCase)]
     private static partial Regex OrderIntent();
 
@@ -1024,7 +1178,8 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\bhow\s+(are|r)\s+(you|u|ya)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowAreYou();
 
-    [GeneratedRegex(@"\b(order|track|tracking|package|parcel|shipment|delivery|purchase)\b", RegexOptions.IgnoreCase)]
+    // "Has 20566 shipped yet?": a past event of shipping is only said of an order.
+    [GeneratedRegex(@"\b(order|track|tracking|package|parcel|shipment|delivery|purchase|shipped|dispatched|delivered|arrived|posted)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderWord();
 
     // An order number: "#1234", "NW-10023", "A12345", or a bare number of 4+ digits that is not a price or a measure.
@@ -1043,8 +1198,21 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\b(compatible|compatibility|work\s+with|works\s+with|fit\s+(my|on|onto|in|into|with)|fits\s+(my|on|onto|in|into|with)|use\s+(it\s+)?with|go\s+with|attach|stick\s+(to|on)|connect\s+(to|with)|pair\s+with|charge\s+my)\b")]
     private static partial Regex CompatibilityIntent();
 
-    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gift|ideas?|(under|below|less\s+than)\s+(\$|€|£|a\$|ca\$)?\d+|budget|gift\s+for|what\s+do\s+you\s+have|(what|which)\s+(\w+\s+){1,2}do\s+(you|u)\s+(have|sell|stock|carry|do)|where\s+(do|should)\s+(i|we)\s+(start|begin)|new\s+to|what\s+(can|could|would|will|might)\s+help|what\s+helps|anything\s+(for|to\s+help))\b")]
+    [GeneratedRegex(@"\b(recommend|recommendation|suggest|suggestion|looking\s+for|best|which\s+\w+\s+(should|would|is\s+best)|good\s+for|need\s+(a|an|some)|something|ideal|gifts?|presents?|ideas?|what'?s\s+good|what\s+would\s+you\s+(get|suggest|recommend)|(under|below|less\s+than)\s+(\$|€|£|a\$|ca\$)?\d+|budget|gift\s+for|what\s+do\s+you\s+have|(what|which)\s+(\w+\s+){1,2}do\s+(you|u)\s+(have|sell|stock|carry|do)|where\s+(do|should)\s+(i|we)\s+(start|begin)|new\s+to|what\s+(can|could|would|will|might)\s+help|what\s+helps|anything\s+(for|to\s+help))\b")]
     private static partial Regex RecommendationIntent();
+
+    [GeneratedRegex(@"^\W*(do|does)\s+(you|u|ya|the\s+(shop|store))\s+(guys\s+)?(sell|carry|stock)\b")]
+    private static partial Regex SellQuestion();
+
+    [GeneratedRegex(@"\b(somebody|someone|anybody|anyone)\b|\b(can|could|would|will|do)\s+(you|your\s+(team|staff))\s+(\w+\s+){1,4}for\s+(me|us)\b|\bcome\s+(and\s+|to\s+)?(build|assemble|install|set|fit|put)\b")]
+    private static partial Regex ServiceAsk();
+
+    [GeneratedRegex(@"\b(colou?rs?|shades?)\b")]
+    private static partial Regex ColourQuestion();
+
+    /// <summary>A variant that is a size ("M", "EU 42", "28 cm"), not a colour.</summary>
+    [GeneratedRegex(@"^(X{0,3}S|M|X{0,3}L|\dXL|XXL|XXS|one\s+size|standard|regular|small|medium|large|.*\d.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SizeLike();
 
     [GeneratedRegex(@"^\s*(yes|no)\b[\s.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex BareYesNo();

@@ -37,6 +37,7 @@ internal sealed partial class KnowledgeIndex
         AllKinds = ProductKinds.SelectMany(k => k).ToHashSet();
         CategoryTerms = snapshot.Products.SelectMany(p => p.Attributes.Where(a => IsKindKey(a.Key)).SelectMany(a => TextAnalyzer.Terms(a.Value)))
             .Concat(AllKinds).ToHashSet();
+        CatalogueTerms = ProductNameTerms.SelectMany(t => t).Concat(CategoryTerms).ToHashSet();
     }
 
     public IReadOnlyList<PolicyPassage> Passages { get; }
@@ -76,6 +77,9 @@ internal sealed partial class KnowledgeIndex
 
     /// <summary>Every word of the products' categories ("sleeping" of "sleeping bag"): what a product is, not its name.</summary>
     public IReadOnlySet<string> CategoryTerms { get; }
+
+    /// <summary>Every word of the products' names and categories: what the store sells, not how it describes it.</summary>
+    public IReadOnlySet<string> CatalogueTerms { get; }
 
     public static bool IsKindKey(string key) =>
         key.Equals("category", StringComparison.OrdinalIgnoreCase) || key.Equals("type", StringComparison.OrdinalIgnoreCase)

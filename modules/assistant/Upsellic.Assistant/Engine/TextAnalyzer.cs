@@ -26,6 +26,8 @@ internal static partial class TextAnalyzer
         "find", "give", "offer", "offered", "sell", "sold", "buy", "bought", "purchase", "item", "items", "product", "products",
         "store", "shop", "go", "going", "take", "takes", "use", "used", "using", "good", "best", "great", "nice", "recommend",
         "suggest", "suggestion", "ideal", "perfect", "well", "work", "works", "example", "instance", "maybe", "currently",
+        // Whoever would do it ("can somebody ...") is not what is asked.
+        "somebody", "someone", "anybody", "anyone", "everybody", "everyone",
         // Contractions lose their apostrophe in Words(): "what's" is "whats".
         "whats", "wheres", "hows", "whos", "thats", "theres", "heres", "its", "cant", "wont", "isnt", "arent", "youre", "theyre",
         "lets", "didnt", "wasnt", "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "ill", "youll", "weve", "youve",
@@ -57,7 +59,7 @@ internal static partial class TextAnalyzer
         ["pay"] = ["payment", "payments", "paying", "paid", "checkout"],
         ["warranty"] = ["warranties", "guarantee", "guarantees", "guaranteed", "defect", "defects", "defective", "faulty", "covered"],
         ["cost"] = ["costs", "price", "prices", "priced", "pricing", "fee", "fees", "charge", "charges", "charged", "expensive", "cheap", "cheaper"],
-        ["time"] = ["long", "days", "day", "quickly", "quick", "fast", "soon", "when", "weeks", "week", "business", "working",
+        ["time"] = ["long", "window", "deadline", "days", "day", "quickly", "quick", "fast", "soon", "when", "weeks", "week", "business", "working",
             "year", "years", "yr", "yrs", "month", "months"],
         ["international"] = ["abroad", "overseas", "worldwide", "internationally", "countries", "country", "outside", "foreign"],
         ["waterproof"] = ["rain", "rainy", "rainproof", "wet", "watertight"],
@@ -70,7 +72,9 @@ internal static partial class TextAnalyzer
         ["stock"] = ["available", "availability", "instock", "restock", "restocked"],
         ["men"] = ["mens", "man", "male", "gentlemen"],
         ["women"] = ["womens", "woman", "female", "ladies", "lady"],
-        ["kid"] = ["kids", "child", "children", "youth", "junior", "boys", "girls"],
+        ["kid"] = ["kids", "child", "children", "youth", "junior", "boys", "girls", "son", "daughter", "grandson", "granddaughter", "nephew", "niece"],
+        // Damage the shopper caused ("dropped it", "jumping it off the stairs") is what warranties call misuse or accidents.
+        ["accident"] = ["accidents", "accidental", "accidentally", "misuse", "misused", "dropped", "dropping", "jumping", "jumped", "fell", "crashed"],
         ["backpack"] = ["backpacks", "rucksack", "rucksacks", "daypack", "daypacks", "pack", "packs"],
         ["boot"] = ["boots"],
         ["shoe"] = ["shoes", "sneakers", "trainers", "footwear"],
@@ -82,6 +86,17 @@ internal static partial class TextAnalyzer
         ["person"] = ["people", "persons", "berth"],
         // "I'm new to skincare, where do I start?" asks for a starter or beginner's product.
         ["starter"] = ["starters", "beginner", "beginners", "newbie", "novice", "start", "starting", "introductory"],
+        // A loyalty scheme is asked for by what it gives: "points", "rewards", a "stamp card".
+        ["loyalty"] = ["points", "reward", "rewards", "stamps"],
+        // "Can I make a list for my baby shower?" asks for the registry, however the store names it (birth list, wishlist).
+        ["registry"] = ["registries", "wishlist", "wishlists"],
+        // "Can somebody come build it?" asks for assembly: a building set's "building" stays a kind word.
+        ["assemble"] = ["assembly", "assembled", "assembling", "assembles", "build", "builds", "install", "installation"],
+        ["gift"] = ["gifts", "present", "presents"],
+        // Plurals the suffix stemmer cannot undo: "do you sell knives?" asks for a knife.
+        ["knife"] = ["knives"],
+        ["shelf"] = ["shelves"],
+        ["scarf"] = ["scarves"],
     });
 
     /// <summary>
@@ -102,9 +117,19 @@ internal static partial class TextAnalyzer
         (new(@"\bwhere(\s+(is|are|r|s)|'s|’s|s)\s+(ur|your|you|the|yr)\s+(shop|store|studio|showroom|boutique)s?\b|\b(have|got|is\s+there|are\s+there|own|run)\s+(a|an|any|your\s+own)\s+(shop|store|studio|showroom|boutique|outlet)s?\b|\b(physical|real|actual|retail|brick[\s-]and[\s-]mortar|bricks[\s-]and[\s-]mortar)\s+(shop|store)s?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " location "),
         // A street address in the knowledge ("5520 Cornwallis Street") is where the shop is, however the entry is worded.
         (new(@"\b\d{1,5}\s+([A-Z][a-z]+\s+){1,3}(Street|St|Avenue|Ave|Road|Rd|Terrace|Lane|Ln|Boulevard|Blvd|Drive|Dr|Place|Square|Parade|Highway|Hwy)\b\.?"), "$0 location "),
+        // "Start baking bread": the activity is the need; a starter set is asked for only as "new to", "beginner".
+        (new(@"\bstart(s|ed|ing)?\s+(to\s+)?(?=\w+ing\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " "),
         (new(@"\bnew\s+to\b|\bwhere\s+(do|should|can|to)\s+(i|we|u|you)?\s*(start|begin)\b|\bfirst[\s-]timers?\b|\bgetting\s+started\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " starter "),
         // "Max rider weight", "weight limit", "max load": how much a product carries, not what it weighs.
         (new(@"\bmax(imum)?\.?\s+(\w+\s+)?(weight|load)\b|\bweight\s+(limit|capacity)\b|\bload\s+(limit|capacity)\b|\bhow\s+much\s+weight\b|\bweight\s+can\s+(it|they|\w+)\s+(hold|take|carry|support)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " maxload "),
+        // "Now it's cheaper", "the price dropped", "we lower the price ... refund the difference": a price adjustment,
+        // asked and written in many ways, is one word on both sides.
+        (new(@"\bprices?\s+(adjustments?|protection)\b|\bprices?\b(\s+[\w'-]+){0,3}?\s+(has\s+|have\s+|was\s+|were\s+)?(drops?|dropped|went\s+down|gone\s+down|fell|lowered|reduced)\b|\blower(s|ed)?\s+(the|its|their|our|a)\s+prices?\b|\b(now|since|already)\b[^.?!]{0,25}?\b(cheaper|on\s+sale|reduced|discounted|marked\s+down)\b|\brefund\s+(you\s+)?the\s+difference\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " pricedrop "),
+        // "Points card", "rewards scheme", "earn 1 point per euro": the loyalty scheme, not a payment card.
+        (new(@"\b(points?|loyalty|rewards?|stamps?)\s+(cards?|schemes?|programs?|programmes?|system|club)\b|\b(earn|collect|get)\w*\s+(\d+\s+)?points?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " loyalty "),
+        // "A list for my baby shower", "birth list", "wedding list": a gift registry.
+        (new(@"\b(birth|baby|wedding|gift|wish)\s*lists?\b|\b(make|create|set\s+up|start|open|have)\s+(a|an|my|our)\s+(\w+\s+)?list\b|\bbaby\s+shower\b|\bbridal\s+shower\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " registry $0 "),
+        (new(@"\bput\s+(it\s+|them\s+)?together\b|\bset\s+(it\s+|them\s+)?up\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " assemble "),
         (new(@"\bnorthern\s+ireland\b|\bn\.?\s?ireland\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " northernireland "),
         // "Where are the boots made?", "made in Portugal", "country of origin": where a product comes from.
         (new(@"\bwhere\b[^?.!]{0,60}?\b(made|manufactured|produced|sourced)\b|\b(made|manufactured|produced)\s+in\b|\bcountry\s+of\s+origin\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), "$0 origin "),
