@@ -41,25 +41,25 @@ public static partial class ShopperText
     /// only a few times, with whatever label those few rows carried ("wheres my order" read as a complaint because the
     /// rows that spelled it so were angry ones).
     /// </summary>
-    private static readonly Dictionary<string, string> ChatSpellings = new()
+    private static readonly Dictionary<string, string> ChatSpellings = new (string Typed, string Standard)[]
     {
-        ["wheres"] = "where's", ["whats"] = "what's", ["hows"] = "how's", ["whens"] = "when's", ["whos"] = "who's",
-        ["thats"] = "that's", ["theres"] = "there's", ["heres"] = "here's", ["its"] = "it's", ["im"] = "i'm",
-        ["ive"] = "i've", ["dont"] = "don't", ["dnt"] = "don't", ["doesnt"] = "doesn't",
-        ["didnt"] = "didn't", ["cant"] = "can't", ["cannot"] = "can't", ["wont"] = "won't", ["isnt"] = "isn't",
-        ["arent"] = "aren't", ["wasnt"] = "wasn't", ["werent"] = "weren't", ["havent"] = "haven't", ["hasnt"] = "hasn't",
-        ["hadnt"] = "hadn't", ["couldnt"] = "couldn't", ["shouldnt"] = "shouldn't", ["wouldnt"] = "wouldn't",
-        ["youre"] = "you're", ["theyre"] = "they're", ["weve"] = "we've", ["youve"] = "you've",
-        ["u"] = "you", ["ya"] = "you", ["ur"] = "your", ["r"] = "are", ["pls"] = "please", ["plz"] = "please",
-        ["plss"] = "please", ["pleasee"] = "please", ["thx"] = "thanks", ["thnx"] = "thanks", ["thanx"] = "thanks",
-        ["ty"] = "thanks", ["wat"] = "what", ["wht"] = "what", ["abt"] = "about", ["bc"] = "because", ["cuz"] = "because",
-        ["coz"] = "because", ["cos"] = "because", ["bcoz"] = "because", ["rn"] = "right now", ["idk"] = "i don't know",
-        ["wanna"] = "want to", ["gonna"] = "going to", ["gimme"] = "give me", ["hv"] = "have", ["hav"] = "have",
-        ["ppl"] = "people", ["tmrw"] = "tomorrow", ["tmr"] = "tomorrow", ["tomoz"] = "tomorrow", ["2day"] = "today",
-        ["b4"] = "before", ["msg"] = "message", ["pkg"] = "package", ["recieve"] = "receive", ["recieved"] = "received",
-        ["wen"] = "when", ["smth"] = "something", ["sth"] = "something",
-        ["ok"] = "okay", ["k"] = "okay", ["kk"] = "okay", ["okey"] = "okay", ["oki"] = "okay",
-    };
+        ("wheres", "where's"), ("whats", "what's"), ("hows", "how's"), ("whens", "when's"), ("whos", "who's"),
+        ("thats", "that's"), ("theres", "there's"), ("heres", "here's"), ("its", "it's"), ("im", "i'm"),
+        ("ive", "i've"), ("dont", "don't"), ("dnt", "don't"), ("doesnt", "doesn't"), ("didnt", "didn't"),
+        ("cant", "can't"), ("cannot", "can't"), ("wont", "won't"), ("isnt", "isn't"), ("arent", "aren't"),
+        ("wasnt", "wasn't"), ("werent", "weren't"), ("havent", "haven't"), ("hasnt", "hasn't"), ("hadnt", "hadn't"),
+        ("couldnt", "couldn't"), ("shouldnt", "shouldn't"), ("wouldnt", "wouldn't"), ("youre", "you're"),
+        ("theyre", "they're"), ("weve", "we've"), ("youve", "you've"), ("u", "you"), ("ya", "you"), ("ur", "your"),
+        ("r", "are"), ("pls", "please"), ("plz", "please"), ("plss", "please"), ("pleasee", "please"),
+        ("thx", "thanks"), ("thnx", "thanks"), ("thanx", "thanks"), ("ty", "thanks"), ("wat", "what"),
+        ("wht", "what"), ("abt", "about"), ("bc", "because"), ("cuz", "because"), ("coz", "because"),
+        ("cos", "because"), ("bcoz", "because"), ("rn", "right now"), ("idk", "i don't know"), ("wanna", "want to"),
+        ("gonna", "going to"), ("gimme", "give me"), ("hv", "have"), ("hav", "have"), ("ppl", "people"),
+        ("tmrw", "tomorrow"), ("tmr", "tomorrow"), ("tomoz", "tomorrow"), ("2day", "today"), ("b4", "before"),
+        ("msg", "message"), ("pkg", "package"), ("recieve", "receive"), ("recieved", "received"), ("wen", "when"),
+        ("smth", "something"), ("sth", "something"), ("ok", "okay"), ("k", "okay"), ("kk", "okay"), ("okey", "okay"),
+        ("oki", "okay"),
+    }.ToDictionary(p => p.Typed, p => p.Standard);
 
     /// <summary>
     /// <see cref="NormalizeForModel"/> without its last steps: entities replaced, plain numbers ("250 mugs") kept,
