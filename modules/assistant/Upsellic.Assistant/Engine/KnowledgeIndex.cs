@@ -20,6 +20,8 @@ internal sealed partial class KnowledgeIndex
 
         ProductNameTerms = snapshot.Products.Select(p => TextAnalyzer.Terms(p.Name).Distinct().ToList()).ToList();
         ProductNameBigrams = snapshot.Products.Select(p => (IReadOnlySet<string>)Bigrams(TextAnalyzer.Terms(p.Name))).ToList();
+        ProductModelKeys = snapshot.Products.Select(p => (IReadOnlySet<string>)ModelKeys(p.Name)).ToList();
+        ProductNameNumbers = snapshot.Products.Select(p => (IReadOnlySet<string>)NumberRun().Matches(p.Name).Select(m => m.Value).ToHashSet()).ToList();
         ProductNameIndex = new Bm25Index(ProductNameTerms.Select(t => (IReadOnlyList<string>)t));
         ProductIndex = new Bm25Index(snapshot.Products.Select(p => (IReadOnlyList<string>)ProductTerms(p)));
         ProductAttributeTerms = snapshot.Products.Select(p => (IReadOnlySet<string>)p.Attributes
@@ -52,6 +54,36 @@ internal sealed partial class KnowledgeIndex
         Enumerable.Range(0, Math.Max(0, terms.Count - 1)).Select(i => terms[i] + " " + terms[i + 1]).ToHashSet();
 
     public Bm25Index PassageIndex { get; }
+
+    /// <summary>Each product name's model codes (see <see cref="ModelKeys"/>).</summary>
+    public IReadOnlyList<IReadOnlySet<string>> ProductModelKeys { get; }
+
+    /// <summary>The numbers written in each product's name, also inside a word ("13" of "HERO13").</summary>
+    public IReadOnlyList<IReadOnlySet<string>> ProductNameNumbers { get; }
+
+    /// <summary>
+    /// Model codes in a text: one word or two or three adjacent words run together, with letters and digits both
+    /// ("a7 IV" is "a7iv", "X-T5" is "xt5"), so a code matches however a shopper spaces or hyphenates it.
+    /// </summary>
+    public static HashSet<string> ModelKeys(string text)
+    {
+        var words = TextAnalyzer.Words(text).ToList();
+        var keys = new HashSet<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var joined = string.Empty;
+            for (var n = 0; n < 3 && i + n < words.Count; n++)
+            {
+                joined += words[i + n];
+                if (joined.Length >= 3 && joined.Any(char.IsDigit) && joined.Any(char.IsLetter))
+                {
+                    keys.Add(joined);
+                }
+            }
+        }
+
+        return keys;
+    }
 
     public Bm25Index FaqQuestionIndex { get; }
 
@@ -137,6 +169,9 @@ internal sealed partial class KnowledgeIndex
             yield return carry;
         }
     }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex NumberRun();
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9(])|\r?\n+")]
     private static partial Regex SentenceBreak();

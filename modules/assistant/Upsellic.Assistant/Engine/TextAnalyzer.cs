@@ -43,13 +43,26 @@ internal static partial class TextAnalyzer
         // Who carries the parcel: a question about "the courier" meets a policy that only names the carriers.
         ["carrier"] = ["carriers", "courier", "couriers", "dhl", "ups", "usps", "fedex", "dpd", "gls", "evri", "hermes", "sendle", "ctt", "purolator", "royalmail", "canadapost", "auspost"],
         ["tax"] = ["taxes", "vat", "gst", "hst", "pst", "duty", "duties", "customs", "import", "tariff", "tariffs"],
-        ["instalment"] = ["instalments", "installment", "installments", "klarna", "afterpay", "clearpay", "zip", "affirm", "laybuy", "bnpl", "paylater"],
+        ["instalment"] = ["instalments", "installment", "installments", "klarna", "afterpay", "clearpay", "zip", "affirm", "laybuy", "bnpl", "paylater",
+            // "Can I pay monthly?" asks for the finance plan, however the store names it (0% APR, finance, instalments).
+            "finance", "financing", "financed", "monthly", "apr"],
+        // "Will I be charged in CAD?" asks which currency the prices are in, written as a code or a name.
+        ["currency"] = ["currencies", "cad", "usd", "gbp", "eur", "aud", "nzd", "dollars", "dollar", "euros", "sterling"],
         ["pickup"] = ["collect", "collection", "collecting", "pickups"],
         ["contact"] = ["phone", "call", "telephone", "reach", "contacting", "helpline"],
         ["location"] = ["located", "based", "address", "situated", "locations", "visit", "physical", "showroom", "premises"],
         ["wear"] = ["wore", "worn", "wearing", "wears"],
         ["open"] = ["opening", "hours", "opened", "close", "closing"],
-        ["damage"] = ["damaged", "broken", "broke", "cracked", "smashed", "shattered", "dented"],
+        ["damage"] = ["damaged", "broken", "broke", "cracked", "smashed", "shattered", "dented",
+            // Marks on arrival are damage too: "arrived with a scratch" is what "arrives damaged" answers.
+            "scratch", "scratched", "scratches", "scuff", "scuffed", "scuffs", "chipped", "torn", "ripped", "dent", "dents"],
+        // British and American spellings and the photographers' acronym: "in-body stabilisation" is IBIS.
+        ["stabilization"] = ["stabilisation", "stabilized", "stabilised", "stabilizer", "stabiliser", "stabilizers", "stabilisers", "ibis"],
+        ["mp"] = ["megapixel", "megapixels", "mpx"],
+        // Roman numerals in model names: "VideoMic GO II" is asked for as "go 2".
+        ["2"] = ["ii"],
+        ["3"] = ["iii"],
+        ["4"] = ["iv"],
         ["handmade"] = ["handcrafted", "handmade", "artisan"],
         ["usa"] = ["america", "american", "states"],
         ["uk"] = ["britain", "british", "england", "scotland", "wales", "gb"],
@@ -130,6 +143,10 @@ internal static partial class TextAnalyzer
         // "A list for my baby shower", "birth list", "wedding list": a gift registry.
         (new(@"\b(birth|baby|wedding|gift|wish)\s*lists?\b|\b(make|create|set\s+up|start|open|have)\s+(a|an|my|our)\s+(\w+\s+)?list\b|\bbaby\s+shower\b|\bbridal\s+shower\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " registry $0 "),
         (new(@"\bput\s+(it\s+|them\s+)?together\b|\bset\s+(it\s+|them\s+)?up\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " assemble "),
+        // "Does it come built?", "arrives fully assembled": whether assembly is needed, not what "built in" means.
+        (new(@"\b(come|comes|arrive|arrives|delivered)\s+(already\s+|fully\s+|ready\s+|pre[\s-]?)?(built|assembled|made\s+up)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " assemble "),
+        // "How heavy a person can sit on it?" asks what it carries, not what it weighs.
+        (new(@"\bhow\s+heavy\s+(of\s+)?(a\s+)?(person|people|someone|adult|adults|man|woman|sitter|rider)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " maxload "),
         (new(@"\bnorthern\s+ireland\b|\bn\.?\s?ireland\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " northernireland "),
         // "Where are the boots made?", "made in Portugal", "country of origin": where a product comes from.
         (new(@"\bwhere\b[^?.!]{0,60}?\b(made|manufactured|produced|sourced)\b|\b(made|manufactured|produced)\s+in\b|\bcountry\s+of\s+origin\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), "$0 origin "),
@@ -426,6 +443,9 @@ internal sealed class Bm25Index
 
     /// <summary>Whether any document has the term.</summary>
     public bool Knows(string term) => _idf.ContainsKey(term);
+
+    /// <summary>Every term the documents hold.</summary>
+    public IEnumerable<string> Terms => _idf.Keys;
 
     public double Score(int document, IReadOnlyCollection<string> queryTerms)
     {
