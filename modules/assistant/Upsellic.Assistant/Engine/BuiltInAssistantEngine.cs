@@ -218,7 +218,7 @@ public sealed partial class BuiltInAssistantEngine
 
     private AssistantReply? ProductQuestion(Question question, KnowledgeSnapshot knowledge, bool policyFirst)
     {
-        var terms = TextAnalyzer.Terms(question.Text).Distinct().ToList();
+        var terms = KnownPhrases(TextAnalyzer.Terms(question.Text).Distinct().ToList(), knowledge.Index);
         var lower = question.Text.ToLowerInvariant();
         var category = PolicyCategory(terms);
         // "Do u have a shop in Porto?" asks where the shop is, not for the stock of the Porto Derby.
@@ -966,8 +966,8 @@ public sealed partial class BuiltInAssistantEngine
         IReadOnlyCollection<string>? mustCover = null, bool strict = false)
     {
         var index = knowledge.Index;
-        var asked = WithoutStoreName(TextAnalyzer.Terms(question.Text).Distinct().Where(t => ignore is null || !ignore.Contains(t)).ToList(), index);
-        var terms = TextAnalyzer.ExpandPlaces(asked, index.PoliciesKnow);
+        var asked = WithoutStoreName(KnownPhrases(TextAnalyzer.Terms(question.Text).Distinct().ToList(), index).Where(t => ignore is null || !ignore.Contains(t)).ToList(), index);
+        var terms = TextAnalyzer.ExpandKinds(TextAnalyzer.ExpandPlaces(asked, index.PoliciesKnow), index.PoliciesKnow);
         // "My candle arrived broken": the product word is not what the policy is asked about, and no policy names it;
         // "after 6 months": the shopper's own number is a fact to judge by, not a word to find.
         var policyTerms = terms.Where(t => index.PoliciesKnow(t) || (!index.ProductNameIndex.Knows(t) && !index.AllKinds.Contains(t) && !t.All(char.IsDigit))).ToList();
@@ -1035,8 +1035,12 @@ public sealed partial class BuiltInAssistantEngine
 
         // The best passage, with the other strong passages of the same policy, in the policy's own order.
         var policy = index.Passages[best.Document].Policy;
-        var chosen = passages.Where(p => index.Passages[p.Document].Policy == policy && p.Score >= best.Score * 0.6 && p.Coverage >= passageNeeded * 0.6)
-            .Take(3).Select(p => index.Passages[p.Document]).OrderBy(p => p.Position).Select(p => p.Text);
+        var strong = passages.Where(p => index.Passages[p.Document].Policy == policy && p.Score >= best.Score * 0.6 && p.Coverage >= passageNeeded * 0.6)
+            .Take(3).Select(p => index.Passages[p.Document]).ToList();
+        // A line of a policy is written as one thought: "US customers get a free prepaid return label. Canadian
+        // customers pay their own return shipping." and "Standard is $7.99. 2-Day Air is $19.99" answer together.
+        var chosen = index.Passages.Where(p => p.Policy == policy && strong.Any(s => s.Line == p.Line))
+            .OrderBy(p => p.Position).Select(p => p.Text);
         var topicName = knowledge.Policies[policy].Topic;
         return Reply(Shorten(string.Join(" ", chosen), 600), TopicOf(category, topicName));
     }
@@ -1057,6 +1061,13 @@ public sealed partial class BuiltInAssistantEngine
         return words.Where(w => index.Idf(w) >= rarest - 1e-9).All(w => index.Contains(document, w));
     }
 
+    /// <summary>
+    /// The terms without a phrase's word ("changemind" of "I don't like it") the knowledge never uses: the phrase's
+    /// plain word ("return") stays, so a store without a "changed your mind?" line is asked about returns as before.
+    /// </summary>
+    private static List<string> KnownPhrases(List<string> terms, KnowledgeIndex index) =>
+        terms.Where(t => !TextAnalyzer.IsPhraseTerm(t) || index.PoliciesKnow(t) || index.ProductIndex.Knows(t)).ToList();
+
     /// <summary>The question's words without the store's name when the shopper wrote it whole ("who founded Glow Lab?").</summary>
     private static List<string> WithoutStoreName(List<string> terms, KnowledgeIndex index) =>
         index.StoreNameTerms.Count > 0 && index.StoreNameTerms.All(terms.Contains) ? terms.Except(index.StoreNameTerms).ToList() : terms;
@@ -1076,6 +1087,8 @@ public sealed partial class BuiltInAssistantEngine
 
     private static readonly string LocationTerm = TextAnalyzer.Terms("location")[0];
 
+    private static readonly string AssembleTerm = TextAnalyzer.Terms("assemble")[0];
+
     private static readonly string PriceDropTerm = TextAnalyzer.Terms("pricedrop")[0];
 
     /// <summary>Terms are stemmed: "damage" is searched as the analyzer writes it.</summary>
@@ -1088,6 +1101,8 @@ public sealed partial class BuiltInAssistantEngine
         : terms.Contains("warranty") ? AssistantTopics.Warranty
         // Arrived damaged ("my candle arrived broken"): what a store offers then (replacement, refund) is written with its returns.
         : terms.Contains(DamageTerm) && terms.Contains("ship") ? AssistantTopics.Returns
+        // "Can your delivery team build the bed?" asks for the assembly service, not about delivery.
+        : terms.Contains(AssembleTerm) && terms.Contains("ship") ? AssistantTopics.Policy
         // "I'm in Canada, will I be charged in CAD?" asks about the currency of payment, not about delivering there.
         : terms.Contains("currency") ? AssistantTopics.Payment
         // "Will I pay customs in France?" is about delivering there, not about paying.

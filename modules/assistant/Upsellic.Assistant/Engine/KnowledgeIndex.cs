@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Upsellic.Assistant.Engine;
 
 /// <summary>A passage of a policy: one sentence or line, searched on its own so an answer quotes only what was asked.</summary>
-internal sealed record PolicyPassage(int Policy, int Position, string Text, string Topic);
+/// <param name="Line">The line of the policy text the sentence is on.</param>
+internal sealed record PolicyPassage(int Policy, int Position, string Text, string Topic, int Line);
 
 /// <summary>The search structures the built-in engine needs, built once per snapshot.</summary>
 internal sealed partial class KnowledgeIndex
@@ -11,7 +12,7 @@ internal sealed partial class KnowledgeIndex
     public KnowledgeIndex(KnowledgeSnapshot snapshot)
     {
         Passages = snapshot.Policies
-            .SelectMany((policy, p) => SplitPassages(policy.Text).Select((text, i) => new PolicyPassage(p, i, text, policy.Topic)))
+            .SelectMany((policy, p) => SplitPassages(policy.Text).Select((passage, i) => new PolicyPassage(p, i, passage.Text, policy.Topic, passage.Line)))
             .ToList();
         // The topic is part of every passage of its policy: "how long does it take?" under "Shipping" is about shipping.
         PassageIndex = new Bm25Index(Passages.Select(p => (IReadOnlyList<string>)[.. TextAnalyzer.Terms(p.Topic), .. TextAnalyzer.Terms(p.Text)]));
@@ -137,12 +138,14 @@ internal sealed partial class KnowledgeIndex
     }
 
     /// <summary>Sentences and lines; a short heading line or question stays with the sentence after it.</summary>
-    private static IEnumerable<string> SplitPassages(string text)
+    private static IEnumerable<(string Text, int Line)> SplitPassages(string text)
     {
         string? carry = null;
-        foreach (var raw in SentenceBreak().Split(text))
+        var line = -1;
+        foreach (var raw in text.Split('\n').SelectMany((l, n) => SentenceBreak().Split(l).Select(s => (Sentence: s, Line: n))))
         {
-            var sentence = raw.Trim().TrimStart('-', '*', '•', ' ');
+            line = raw.Line;
+            var sentence = raw.Sentence.Trim().TrimStart('-', '*', '•', ' ');
             if (sentence.Length == 0)
             {
                 continue;
@@ -161,12 +164,12 @@ internal sealed partial class KnowledgeIndex
                 continue;
             }
 
-            yield return sentence;
+            yield return (sentence, line);
         }
 
         if (carry is not null)
         {
-            yield return carry;
+            yield return (carry, line);
         }
     }
 
