@@ -239,7 +239,11 @@ internal static partial class TextAnalyzer
     /// <summary>What a store's policy calls a kind of thing: "my cat scratched it" is what "damage from pets" covers.</summary>
     private static readonly FrozenDictionary<string, string> Kinds = new Dictionary<string, string>
     {
-        ["dog"] = "pet", ["cat"] = "pet", ["puppy"] = "pet", ["puppi"] = "pet", ["kitten"] = "pet",
+        ["dog"] = "pet",
+        ["cat"] = "pet",
+        ["puppy"] = "pet",
+        ["puppi"] = "pet",
+        ["kitten"] = "pet",
     }.ToFrozenDictionary();
 
     /// <summary>The terms with the broader word a policy uses (<see cref="Kinds"/>) added where the knowledge (<paramref name="known"/>) has it.</summary>
