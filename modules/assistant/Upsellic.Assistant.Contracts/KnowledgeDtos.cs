@@ -99,12 +99,15 @@ public static class OrderStatuses
     public const string Pending = "Pending";
     public const string Processing = "Processing";
     public const string Shipped = "Shipped";
+
+    /// <summary>On the van today: shops report it apart from "Shipped", and shoppers ask for exactly that.</summary>
+    public const string OutForDelivery = "Out for delivery";
     public const string Delayed = "Delayed";
     public const string Delivered = "Delivered";
     public const string Cancelled = "Cancelled";
     public const string Returned = "Returned";
 
-    public static readonly IReadOnlyList<string> All = [Pending, Processing, Shipped, Delayed, Delivered, Cancelled, Returned];
+    public static readonly IReadOnlyList<string> All = [Pending, Processing, Shipped, OutForDelivery, Delayed, Delivered, Cancelled, Returned];
 
     /// <summary>The canonical spelling of a status, or null when it is not one of <see cref="All"/>.</summary>
     public static string? Normalize(string? status) =>

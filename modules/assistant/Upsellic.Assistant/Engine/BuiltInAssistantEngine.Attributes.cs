@@ -27,7 +27,18 @@ public sealed partial class BuiltInAssistantEngine
         (new(@"\b(how\s+deep|depth|deep)\b"), ["depth", "dimension"]),
         (new(@"\b(how\s+fast|speed|top\s+speed|mph|km/?h)\b"), ["speed"]),
         (new(@"\b(waterproof|water\s*proof|water[\s-]resistant|water|rain|wet|splash)\b"), ["waterproof", "water"]),
-        (new(@"\b(battery|last|lasts|runtime|charge\s+time|playtime)\b"), ["battery", "runtime"]),
+        (new(@"\b(battery|batteries|last|lasts|runtime|charge\s+time|playtime)\b"), ["battery", "runtime", "power"]),
+        // "How many photos with one battery?" is the battery life in shots.
+        (new(@"\bhow\s+many\s+(photos|pictures|shots|pics|images|flashes)\b"), ["battery", "shots"]),
+        (new(@"\b(stabili[sz]\w*|ibis|shake|shaky)\b"), ["stabiliz", "stabilis"]),
+        (new(@"\b(megapixels?|mp|resolution)\b"), ["sensor", "photo", "resolution"]),
+        (new(@"\b(light\s*bulbs?|bulbs?|fitting)\b"), ["bulb", "fitting"]),
+        // "Is it real wool?": the name says wool, the material says how much.
+        (new(@"\b(real|genuine|pure|solid)\b"), ["material"]),
+        // "How big is the bed when you pull it out?": the size it opens to.
+        (new(@"\b(pull|pulled|fold|folded)\s+(it\s+)?out\b|\bwhen\s+(it'?s\s+)?(open|opened|unfolded|extended)\b"), ["bed size", "open", "extended"]),
+        (new(@"\b(doors?|doorways?|hallways?|stairs|stairways?|get\s+(it\s+)?through|fit\s+through)\b"), ["doorway", "door"]),
+        (new(@"\blaptops?\b"), ["laptop"]),
         (new(@"\b(smell|smells|scent|scented|fragrance|aroma|notes)\b"), ["scent", "fragrance", "notes"]),
         (new(@"\b(ingredients?|what'?s\s+in|contain|contains)\b"), ["ingredient", "contents"]),
         (new(@"\b(plane|flight|fly|flying|airline|airplane|cabin|carry[\s-]on|hand\s+luggage)\b"), ["airline", "flight", "cabin"]),
@@ -55,7 +66,7 @@ public sealed partial class BuiltInAssistantEngine
     /// </summary>
     private static readonly (Regex Cue, string[] Keys)[] SpecificConcepts =
     [
-        (new(@"\bmaxload\b|\bmax(imum)?\.?\s+(\w+\s+)?(weight|load)\b|\bweight\s+(limit|capacity)\b|\bload\s+(limit|capacity)\b|\bhow\s+much\s+weight\b"),
+        (new(@"\bmaxload\b|\bhow\s+heavy\s+(of\s+)?(a\s+)?(person|people|someone|adult|adults|man|woman|sitter|rider)\b|\bmax(imum)?\.?\s+(\w+\s+)?(weight|load)\b|\bweight\s+(limit|capacity)\b|\bload\s+(limit|capacity)\b|\bhow\s+much\s+weight\b"),
             ["load", "weight limit", "weight capacity"]),
         (new(@"\bhow\s+long\b[^?]*?\b(last|lasts|run|runs|burn|burns|stay\s+on)\b|\bbattery\s+life\b|\brun\s*time\b|\bburn\s+time\b"),
             ["battery life", "run time", "runtime", "burn time", "playtime", "wear time", "life", "battery"]),

@@ -167,6 +167,7 @@ public sealed partial class BuiltInAssistantEngine
             OrderStatuses.Pending => "we have received it and it is waiting to be processed.",
             OrderStatuses.Processing => "it is being prepared and has not shipped yet." + (eta is null ? string.Empty : $" Estimated delivery: {eta}."),
             OrderStatuses.Shipped => "it has shipped" + Carrier(order) + "." + (eta is null ? string.Empty : $" Estimated delivery: {eta}."),
+            OrderStatuses.OutForDelivery => "it is out for delivery today" + Carrier(order) + ".",
             OrderStatuses.Delayed => "it is delayed" + Carrier(order) + "." + (eta is null ? string.Empty : $" The new estimated delivery is {eta}.")
                 + " Sorry for the wait!",
             OrderStatuses.Delivered => "it has been delivered" + Carrier(order) + "." + (eta is null ? string.Empty : $" Delivery date: {eta}."),
@@ -217,7 +218,7 @@ public sealed partial class BuiltInAssistantEngine
 
     private AssistantReply? ProductQuestion(Question question, KnowledgeSnapshot knowledge, bool policyFirst)
     {
-        var terms = TextAnalyzer.Terms(question.Text).Distinct().ToList();
+        var terms = KnownPhrases(TextAnalyzer.Terms(question.Text).Distinct().ToList(), knowledge.Index);
         var lower = question.Text.ToLowerInvariant();
         var category = PolicyCategory(terms);
         // "Do u have a shop in Porto?" asks where the shop is, not for the stock of the Porto Derby.
@@ -275,8 +276,10 @@ public sealed partial class BuiltInAssistantEngine
             return ageAnswer;
         }
 
+        // "The gopro 13": the 13 of "HERO13" is part of the name, not a detail asked.
         var contentTerms = product is { } named
-            ? terms.Where(t => !knowledge.Index.ProductNameTerms[named].Contains(t) && !knowledge.Index.AllKinds.Contains(t)).ToHashSet()
+            ? terms.Where(t => !knowledge.Index.ProductNameTerms[named].Contains(t) && !knowledge.Index.AllKinds.Contains(t)
+                && !knowledge.Index.ProductNameNumbers[named].Contains(t)).ToHashSet()
             : terms.ToHashSet();
 
         // "Will the daypack fit a hydration bladder?": "fit" with a thing named that the product's compatibility (or
@@ -449,10 +452,22 @@ public sealed partial class BuiltInAssistantEngine
         var index = knowledge.Index;
         var found = new List<(int Product, double Score)>();
         var sequence = TextAnalyzer.Terms(text);
+        // "Fuji" for "Fujifilm": a word the catalogue does not know that begins a single name word is that word.
+        sequence = sequence.Select(t => t.Length >= 4 && !index.ProductIndex.Knows(t) && !t.All(char.IsDigit)
+            && index.ProductNameIndex.Terms.Where(n => n.StartsWith(t, StringComparison.Ordinal)).ToList() is [var whole] ? whole : t).ToList();
         var terms = sequence.ToHashSet();
         var bigrams = KnowledgeIndex.Bigrams(sequence);
+        // "a7iv", "x-t5", "r50": a model code however it is spaced or hyphenated names the one product whose name has it.
+        var models = KnowledgeIndex.ModelKeys(text);
         for (var i = 0; i < knowledge.Products.Count; i++)
         {
+            if (index.ProductModelKeys[i].Overlaps(models)
+                && index.ProductModelKeys[i].Intersect(models).Any(k => index.ProductModelKeys.Count(m => m.Contains(k)) == 1))
+            {
+                found.Add((i, 5));
+                continue;
+            }
+
             var sku = knowledge.Products[i].Sku;
             if (sku.Length >= 4 && text.Contains(sku, StringComparison.OrdinalIgnoreCase))
             {
@@ -474,7 +489,9 @@ public sealed partial class BuiltInAssistantEngine
 
             var share = matched.Sum(index.ProductNameIndex.Idf) / name.Sum(index.ProductNameIndex.Idf);
             // "Sleeping" of "sleeping bag" is the category, shared by every sleeping bag: no name.
-            var distinctive = matched.Where(t => !index.CategoryTerms.Contains(t) && t.Length >= 3 && !t.All(char.IsDigit)).ToList();
+            // A two-letter model code of one product ("Zf") names it as well as a longer word.
+            var distinctive = matched.Where(t => !index.CategoryTerms.Contains(t) && !t.All(char.IsDigit)
+                && (t.Length >= 3 || (t.Length == 2 && index.ProductNameIndex.DocumentFrequency(t) == 1))).ToList();
             // Rare for this catalogue: "dog" in three of nine names is a common word there, not a name.
             var rareLimit = Math.Clamp(knowledge.Products.Count / 15, 1, 3);
             // A rare word names a product only if no other product uses it: "cycling" in the Cycling Helmet's name is
@@ -545,7 +562,8 @@ public sealed partial class BuiltInAssistantEngine
         var product = knowledge.Products[productIndex];
         var index = knowledge.Index;
         var nameTerms = index.ProductNameTerms[productIndex].ToHashSet();
-        var detailTerms = terms.Where(t => !nameTerms.Contains(t) && !index.AllKinds.Contains(t) && t is not "cost" and not "stock").ToList();
+        var detailTerms = terms.Where(t => !nameTerms.Contains(t) && !index.AllKinds.Contains(t) && t is not "cost" and not "stock"
+            && !index.ProductNameNumbers[productIndex].Contains(t)).ToList();
         var price = Money(product.Price, knowledge.Currency);
         var text = new StringBuilder($"The {product.Name} costs {price}.");
 
@@ -688,7 +706,14 @@ public sealed partial class BuiltInAssistantEngine
             }
         }
 
-        return null;
+        // "And in oat?", "what about the blue one": a word of one variant's name that no other variant and not the
+        // product's own name has names that variant ("Oat Linen", "Pastel Blue").
+        var nameWords = TextAnalyzer.Words(product.Name).ToHashSet();
+        var variantWords = product.Variants.Select(v => TextAnalyzer.Words(v.Name).Where(w => w.Length >= 3 && w.All(char.IsLetter)
+            && !TextAnalyzer.IsStopWord(w) && !nameWords.Contains(w)).ToHashSet()).ToList();
+        var asked = TextAnalyzer.Words(text).ToHashSet();
+        var named = product.Variants.Where((v, i) => variantWords[i].Any(w => asked.Contains(w) && variantWords.Count(o => o.Contains(w)) == 1)).ToList();
+        return named.Count == 1 ? named[0] : null;
     }
 
     private static readonly Dictionary<string, string[]> SizeNames = new()
@@ -941,8 +966,8 @@ public sealed partial class BuiltInAssistantEngine
         IReadOnlyCollection<string>? mustCover = null, bool strict = false)
     {
         var index = knowledge.Index;
-        var asked = WithoutStoreName(TextAnalyzer.Terms(question.Text).Distinct().Where(t => ignore is null || !ignore.Contains(t)).ToList(), index);
-        var terms = TextAnalyzer.ExpandPlaces(asked, index.PoliciesKnow);
+        var asked = WithoutStoreName(KnownPhrases(TextAnalyzer.Terms(question.Text).Distinct().ToList(), index).Where(t => ignore is null || !ignore.Contains(t)).ToList(), index);
+        var terms = TextAnalyzer.ExpandKinds(TextAnalyzer.ExpandPlaces(asked, index.PoliciesKnow), index.PoliciesKnow);
         // "My candle arrived broken": the product word is not what the policy is asked about, and no policy names it;
         // "after 6 months": the shopper's own number is a fact to judge by, not a word to find.
         var policyTerms = terms.Where(t => index.PoliciesKnow(t) || (!index.ProductNameIndex.Knows(t) && !index.AllKinds.Contains(t) && !t.All(char.IsDigit))).ToList();
@@ -1010,8 +1035,12 @@ public sealed partial class BuiltInAssistantEngine
 
         // The best passage, with the other strong passages of the same policy, in the policy's own order.
         var policy = index.Passages[best.Document].Policy;
-        var chosen = passages.Where(p => index.Passages[p.Document].Policy == policy && p.Score >= best.Score * 0.6 && p.Coverage >= passageNeeded * 0.6)
-            .Take(3).Select(p => index.Passages[p.Document]).OrderBy(p => p.Position).Select(p => p.Text);
+        var strong = passages.Where(p => index.Passages[p.Document].Policy == policy && p.Score >= best.Score * 0.6 && p.Coverage >= passageNeeded * 0.6)
+            .Take(3).Select(p => index.Passages[p.Document]).ToList();
+        // A line of a policy is written as one thought: "US customers get a free prepaid return label. Canadian
+        // customers pay their own return shipping." and "Standard is $7.99. 2-Day Air is $19.99" answer together.
+        var chosen = index.Passages.Where(p => p.Policy == policy && strong.Any(s => s.Line == p.Line))
+            .OrderBy(p => p.Position).Select(p => p.Text);
         var topicName = knowledge.Policies[policy].Topic;
         return Reply(Shorten(string.Join(" ", chosen), 600), TopicOf(category, topicName));
     }
@@ -1032,6 +1061,13 @@ public sealed partial class BuiltInAssistantEngine
         return words.Where(w => index.Idf(w) >= rarest - 1e-9).All(w => index.Contains(document, w));
     }
 
+    /// <summary>
+    /// The terms without a phrase's word ("changemind" of "I don't like it") the knowledge never uses: the phrase's
+    /// plain word ("return") stays, so a store without a "changed your mind?" line is asked about returns as before.
+    /// </summary>
+    private static List<string> KnownPhrases(List<string> terms, KnowledgeIndex index) =>
+        terms.Where(t => !TextAnalyzer.IsPhraseTerm(t) || index.PoliciesKnow(t) || index.ProductIndex.Knows(t)).ToList();
+
     /// <summary>The question's words without the store's name when the shopper wrote it whole ("who founded Glow Lab?").</summary>
     private static List<string> WithoutStoreName(List<string> terms, KnowledgeIndex index) =>
         index.StoreNameTerms.Count > 0 && index.StoreNameTerms.All(terms.Contains) ? terms.Except(index.StoreNameTerms).ToList() : terms;
@@ -1051,6 +1087,8 @@ public sealed partial class BuiltInAssistantEngine
 
     private static readonly string LocationTerm = TextAnalyzer.Terms("location")[0];
 
+    private static readonly string AssembleTerm = TextAnalyzer.Terms("assemble")[0];
+
     private static readonly string PriceDropTerm = TextAnalyzer.Terms("pricedrop")[0];
 
     /// <summary>Terms are stemmed: "damage" is searched as the analyzer writes it.</summary>
@@ -1063,6 +1101,10 @@ public sealed partial class BuiltInAssistantEngine
         : terms.Contains("warranty") ? AssistantTopics.Warranty
         // Arrived damaged ("my candle arrived broken"): what a store offers then (replacement, refund) is written with its returns.
         : terms.Contains(DamageTerm) && terms.Contains("ship") ? AssistantTopics.Returns
+        // "Can your delivery team build the bed?" asks for the assembly service, not about delivery.
+        : terms.Contains(AssembleTerm) && terms.Contains("ship") ? AssistantTopics.Policy
+        // "I'm in Canada, will I be charged in CAD?" asks about the currency of payment, not about delivering there.
+        : terms.Contains("currency") ? AssistantTopics.Payment
         // "Will I pay customs in France?" is about delivering there, not about paying.
         : terms.Any(TextAnalyzer.IsPlace) && terms.Any(t => t is "ship" or "tax" or "time" or "cost" or "international") ? AssistantTopics.Shipping
         : terms.Contains("pay") || terms.Contains("card") || terms.Contains("paypal") || terms.Contains("instalment") || terms.Contains("paylater") ? AssistantTopics.Payment

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Upsellic.Assistant.Engine;
 
 /// <summary>A passage of a policy: one sentence or line, searched on its own so an answer quotes only what was asked.</summary>
-internal sealed record PolicyPassage(int Policy, int Position, string Text, string Topic);
+/// <param name="Line">The line of the policy text the sentence is on.</param>
+internal sealed record PolicyPassage(int Policy, int Position, string Text, string Topic, int Line);
 
 /// <summary>The search structures the built-in engine needs, built once per snapshot.</summary>
 internal sealed partial class KnowledgeIndex
@@ -11,7 +12,7 @@ internal sealed partial class KnowledgeIndex
     public KnowledgeIndex(KnowledgeSnapshot snapshot)
     {
         Passages = snapshot.Policies
-            .SelectMany((policy, p) => SplitPassages(policy.Text).Select((text, i) => new PolicyPassage(p, i, text, policy.Topic)))
+            .SelectMany((policy, p) => SplitPassages(policy.Text).Select((passage, i) => new PolicyPassage(p, i, passage.Text, policy.Topic, passage.Line)))
             .ToList();
         // The topic is part of every passage of its policy: "how long does it take?" under "Shipping" is about shipping.
         PassageIndex = new Bm25Index(Passages.Select(p => (IReadOnlyList<string>)[.. TextAnalyzer.Terms(p.Topic), .. TextAnalyzer.Terms(p.Text)]));
@@ -20,6 +21,8 @@ internal sealed partial class KnowledgeIndex
 
         ProductNameTerms = snapshot.Products.Select(p => TextAnalyzer.Terms(p.Name).Distinct().ToList()).ToList();
         ProductNameBigrams = snapshot.Products.Select(p => (IReadOnlySet<string>)Bigrams(TextAnalyzer.Terms(p.Name))).ToList();
+        ProductModelKeys = snapshot.Products.Select(p => (IReadOnlySet<string>)ModelKeys(p.Name)).ToList();
+        ProductNameNumbers = snapshot.Products.Select(p => (IReadOnlySet<string>)NumberRun().Matches(p.Name).Select(m => m.Value).ToHashSet()).ToList();
         ProductNameIndex = new Bm25Index(ProductNameTerms.Select(t => (IReadOnlyList<string>)t));
         ProductIndex = new Bm25Index(snapshot.Products.Select(p => (IReadOnlyList<string>)ProductTerms(p)));
         ProductAttributeTerms = snapshot.Products.Select(p => (IReadOnlySet<string>)p.Attributes
@@ -52,6 +55,36 @@ internal sealed partial class KnowledgeIndex
         Enumerable.Range(0, Math.Max(0, terms.Count - 1)).Select(i => terms[i] + " " + terms[i + 1]).ToHashSet();
 
     public Bm25Index PassageIndex { get; }
+
+    /// <summary>Each product name's model codes (see <see cref="ModelKeys"/>).</summary>
+    public IReadOnlyList<IReadOnlySet<string>> ProductModelKeys { get; }
+
+    /// <summary>The numbers written in each product's name, also inside a word ("13" of "HERO13").</summary>
+    public IReadOnlyList<IReadOnlySet<string>> ProductNameNumbers { get; }
+
+    /// <summary>
+    /// Model codes in a text: one word or two or three adjacent words run together, with letters and digits both
+    /// ("a7 IV" is "a7iv", "X-T5" is "xt5"), so a code matches however a shopper spaces or hyphenates it.
+    /// </summary>
+    public static HashSet<string> ModelKeys(string text)
+    {
+        var words = TextAnalyzer.Words(text).ToList();
+        var keys = new HashSet<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var joined = string.Empty;
+            for (var n = 0; n < 3 && i + n < words.Count; n++)
+            {
+                joined += words[i + n];
+                if (joined.Length >= 3 && joined.Any(char.IsDigit) && joined.Any(char.IsLetter))
+                {
+                    keys.Add(joined);
+                }
+            }
+        }
+
+        return keys;
+    }
 
     public Bm25Index FaqQuestionIndex { get; }
 
@@ -105,12 +138,14 @@ internal sealed partial class KnowledgeIndex
     }
 
     /// <summary>Sentences and lines; a short heading line or question stays with the sentence after it.</summary>
-    private static IEnumerable<string> SplitPassages(string text)
+    private static IEnumerable<(string Text, int Line)> SplitPassages(string text)
     {
         string? carry = null;
-        foreach (var raw in SentenceBreak().Split(text))
+        var line = -1;
+        foreach (var raw in text.Split('\n').SelectMany((l, n) => SentenceBreak().Split(l).Select(s => (Sentence: s, Line: n))))
         {
-            var sentence = raw.Trim().TrimStart('-', '*', '•', ' ');
+            line = raw.Line;
+            var sentence = raw.Sentence.Trim().TrimStart('-', '*', '•', ' ');
             if (sentence.Length == 0)
             {
                 continue;
@@ -129,14 +164,17 @@ internal sealed partial class KnowledgeIndex
                 continue;
             }
 
-            yield return sentence;
+            yield return (sentence, line);
         }
 
         if (carry is not null)
         {
-            yield return carry;
+            yield return (carry, line);
         }
     }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex NumberRun();
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9(])|\r?\n+")]
     private static partial Regex SentenceBreak();

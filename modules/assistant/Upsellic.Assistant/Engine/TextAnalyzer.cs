@@ -27,7 +27,7 @@ internal static partial class TextAnalyzer
         "store", "shop", "go", "going", "take", "takes", "use", "used", "using", "good", "best", "great", "nice", "recommend",
         "suggest", "suggestion", "ideal", "perfect", "well", "work", "works", "example", "instance", "maybe", "currently",
         // Whoever would do it ("can somebody ...") is not what is asked.
-        "somebody", "someone", "anybody", "anyone", "everybody", "everyone",
+        "somebody", "someone", "anybody", "anyone", "everybody", "everyone", "guys", "folks",
         // Contractions lose their apostrophe in Words(): "what's" is "whats".
         "whats", "wheres", "hows", "whos", "thats", "theres", "heres", "its", "cant", "wont", "isnt", "arent", "youre", "theyre",
         "lets", "didnt", "wasnt", "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "ill", "youll", "weve", "youve",
@@ -43,13 +43,26 @@ internal static partial class TextAnalyzer
         // Who carries the parcel: a question about "the courier" meets a policy that only names the carriers.
         ["carrier"] = ["carriers", "courier", "couriers", "dhl", "ups", "usps", "fedex", "dpd", "gls", "evri", "hermes", "sendle", "ctt", "purolator", "royalmail", "canadapost", "auspost"],
         ["tax"] = ["taxes", "vat", "gst", "hst", "pst", "duty", "duties", "customs", "import", "tariff", "tariffs"],
-        ["instalment"] = ["instalments", "installment", "installments", "klarna", "afterpay", "clearpay", "zip", "affirm", "laybuy", "bnpl", "paylater"],
+        ["instalment"] = ["instalments", "installment", "installments", "klarna", "afterpay", "clearpay", "zip", "affirm", "laybuy", "bnpl", "paylater",
+            // "Can I pay monthly?" asks for the finance plan, however the store names it (0% APR, finance, instalments).
+            "finance", "financing", "financed", "monthly", "apr"],
+        // "Will I be charged in CAD?" asks which currency the prices are in, written as a code or a name.
+        ["currency"] = ["currencies", "cad", "usd", "gbp", "eur", "aud", "nzd", "dollars", "dollar", "euros", "sterling"],
         ["pickup"] = ["collect", "collection", "collecting", "pickups"],
         ["contact"] = ["phone", "call", "telephone", "reach", "contacting", "helpline"],
         ["location"] = ["located", "based", "address", "situated", "locations", "visit", "physical", "showroom", "premises"],
         ["wear"] = ["wore", "worn", "wearing", "wears"],
         ["open"] = ["opening", "hours", "opened", "close", "closing"],
-        ["damage"] = ["damaged", "broken", "broke", "cracked", "smashed", "shattered", "dented"],
+        ["damage"] = ["damaged", "broken", "broke", "cracked", "smashed", "shattered", "dented",
+            // Marks on arrival are damage too: "arrived with a scratch" is what "arrives damaged" answers.
+            "scratch", "scratched", "scratches", "scuff", "scuffed", "scuffs", "chipped", "torn", "ripped", "dent", "dents"],
+        // British and American spellings and the photographers' acronym: "in-body stabilisation" is IBIS.
+        ["stabilization"] = ["stabilisation", "stabilized", "stabilised", "stabilizer", "stabiliser", "stabilizers", "stabilisers", "ibis"],
+        ["mp"] = ["megapixel", "megapixels", "mpx"],
+        // Roman numerals in model names: "VideoMic GO II" is asked for as "go 2".
+        ["2"] = ["ii"],
+        ["3"] = ["iii"],
+        ["4"] = ["iv"],
         ["handmade"] = ["handcrafted", "handmade", "artisan"],
         ["usa"] = ["america", "american", "states"],
         ["uk"] = ["britain", "british", "england", "scotland", "wales", "gb"],
@@ -130,6 +143,20 @@ internal static partial class TextAnalyzer
         // "A list for my baby shower", "birth list", "wedding list": a gift registry.
         (new(@"\b(birth|baby|wedding|gift|wish)\s*lists?\b|\b(make|create|set\s+up|start|open|have)\s+(a|an|my|our)\s+(\w+\s+)?list\b|\bbaby\s+shower\b|\bbridal\s+shower\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " registry $0 "),
         (new(@"\bput\s+(it\s+|them\s+)?together\b|\bset\s+(it\s+|them\s+)?up\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " assemble "),
+        // "Does it come built?", "arrives fully assembled": whether assembly is needed, not what "built in" means.
+        (new(@"\b(come|comes|arrive|arrives|delivered)\s+(already\s+|fully\s+|ready\s+|pre[\s-]?)?(built|assembled|made\s+up)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " assemble "),
+        // "How heavy a person can sit on it?" asks what it carries, not what it weighs.
+        (new(@"\bhow\s+heavy\s+(of\s+)?(a\s+)?(person|people|someone|adult|adults|man|woman|sitter|rider)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " maxload "),
+        // "Changed my mind": a return for no fault, the line stores head "Changed your mind?".
+        (new(@"\bchange[sd]?\s+(my|your|our|their|his|her)\s+minds?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " changemind return "),
+        // "Second hand", "pre-owned", "refurbished", "used gear": one word on both sides ("used" alone is too common).
+        (new(@"\bsecond[\s-]?hand\b|\bpre[\s-]?owned\b|\bpre[\s-]?loved\b|\brefurb(ished)?\b|\bused\s+(gear|cameras?|lens(es)?|drones?|items?|products?|equipment|furniture|sofas?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " preowned $0 "),
+        // "Swap my old camera for credit", "part exchange": a trade-in however it is asked.
+        (new(@"\btrade[\s-]?ins?\b|\bpart[\s-]?exchange\b|\b(swap|trade|exchange)\w*\b[^.?!]{0,40}?\bfor\s+(store\s+)?(credit|cash|money)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " tradein "),
+        // "Little bits of the fabric", "swatches", "samples": the same service.
+        (new(@"\b(little|small|tiny)\s+(bits?|pieces?|squares?|scraps?)\s+of\b|\bswatch(es)?\b|\bsamples?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " swatch "),
+        // "See your sofas in real life": where they can be seen, the showroom.
+        (new(@"\bin\s+real\s+life\b|\birl\b|\bin\s+the\s+flesh\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " location "),
         (new(@"\bnorthern\s+ireland\b|\bn\.?\s?ireland\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " northernireland "),
         // "Where are the boots made?", "made in Portugal", "country of origin": where a product comes from.
         (new(@"\bwhere\b[^?.!]{0,60}?\b(made|manufactured|produced|sourced)\b|\b(made|manufactured|produced)\s+in\b|\bcountry\s+of\s+origin\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), "$0 origin "),
@@ -208,6 +235,25 @@ internal static partial class TextAnalyzer
 
         return expanded.Distinct().ToList();
     }
+
+    /// <summary>What a store's policy calls a kind of thing: "my cat scratched it" is what "damage from pets" covers.</summary>
+    private static readonly FrozenDictionary<string, string> Kinds = new Dictionary<string, string>
+    {
+        ["dog"] = "pet",
+        ["cat"] = "pet",
+        ["puppy"] = "pet",
+        ["puppi"] = "pet",
+        ["kitten"] = "pet",
+    }.ToFrozenDictionary();
+
+    /// <summary>The terms with the broader word a policy uses (<see cref="Kinds"/>) added where the knowledge (<paramref name="known"/>) has it.</summary>
+    public static List<string> ExpandKinds(IReadOnlyList<string> terms, Func<string, bool> known) =>
+        terms.Concat(terms.Where(Kinds.ContainsKey).Select(t => Kinds[t]).Where(known)).Distinct().ToList();
+
+    /// <summary>Words only a phrase writes, for a meaning a store may or may not have a line for.</summary>
+    private static readonly FrozenSet<string> PhraseTerms = new[] { "changemind", "preowned", "tradein", "swatch" }.ToFrozenSet();
+
+    public static bool IsPhraseTerm(string term) => PhraseTerms.Contains(term);
 
     /// <summary>Whether the word names a country, region or city (a shipping destination).</summary>
     public static bool IsPlace(string term) => PlaceNames.Contains(term);
@@ -426,6 +472,9 @@ internal sealed class Bm25Index
 
     /// <summary>Whether any document has the term.</summary>
     public bool Knows(string term) => _idf.ContainsKey(term);
+
+    /// <summary>Every term the documents hold.</summary>
+    public IEnumerable<string> Terms => _idf.Keys;
 
     public double Score(int document, IReadOnlyCollection<string> queryTerms)
     {
