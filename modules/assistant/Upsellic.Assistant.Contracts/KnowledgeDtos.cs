@@ -71,7 +71,10 @@ public sealed record OrderDto
 
     public string? Email { get; init; }
 
-    /// <summary>One of <see cref="OrderStatuses.All"/> (case-insensitive on input).</summary>
+    /// <summary>
+    /// The store's own wording: one of <see cref="OrderStatuses.All"/> or a known synonym ("In transit", "canceled") is
+    /// stored in its canonical spelling, any other wording ("Ready for pickup") as written.
+    /// </summary>
     public string? Status { get; init; }
 
     public string? Carrier { get; init; }
@@ -109,10 +112,36 @@ public static class OrderStatuses
 
     public static readonly IReadOnlyList<string> All = [Pending, Processing, Shipped, OutForDelivery, Delayed, Delivered, Cancelled, Returned];
 
-    /// <summary>The canonical spelling of a status, or null when it is not one of <see cref="All"/>.</summary>
+    /// <summary>The canonical spelling of a status, or null when it is not one of <see cref="All"/> or a known synonym.</summary>
     public static string? Normalize(string? status) =>
-        All.FirstOrDefault(s => string.Equals(s, status?.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? (string.Equals(status?.Trim(), "canceled", StringComparison.OrdinalIgnoreCase) ? Cancelled : null);
+        status is null ? null
+        : All.FirstOrDefault(s => string.Equals(s, status.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? Synonyms.GetValueOrDefault(status.Trim());
+
+    /// <summary>The canonical status when it is a known one, otherwise the store's own wording, trimmed.</summary>
+    public static string Canonical(string status) => Normalize(status) ?? status.Trim();
+
+    /// <summary>The words other shop systems use for the same states (Shopify, WooCommerce, carriers' feeds).</summary>
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["canceled"] = Cancelled,
+        ["placed"] = Pending,
+        ["received"] = Pending,
+        ["awaiting payment"] = Pending,
+        ["confirmed"] = Processing,
+        ["paid"] = Processing,
+        ["unfulfilled"] = Processing,
+        ["preparing"] = Processing,
+        ["packing"] = Processing,
+        ["awaiting shipment"] = Processing,
+        ["awaiting fulfillment"] = Processing,
+        ["dispatched"] = Shipped,
+        ["sent"] = Shipped,
+        ["fulfilled"] = Shipped,
+        ["in transit"] = Shipped,
+        ["on its way"] = Shipped,
+        ["out-for-delivery"] = OutForDelivery,
+    };
 }
 
 /// <summary>The answer of PUT /api/knowledge: how many of each kind the tenant now has.</summary>

@@ -169,6 +169,31 @@ public class BuiltInAssistantEngine_Tests
         reply.Text.ShouldContain("delayed");
     }
 
+    [Theory]
+    [InlineData("In transit", "it has shipped")]
+    [InlineData("canceled", "it was cancelled")]
+    [InlineData("Ready for pickup", "its status is \"Ready for pickup\"")]
+    public void Should_tell_a_status_given_in_the_stores_own_words(string status, string expected)
+    {
+        var knowledge = KnowledgeSnapshot.FromDocument(new KnowledgeDocument
+        {
+            Store = new StoreProfileDto { Name = "Corner Shop", Currency = "EUR" },
+            Orders =
+            [
+                new OrderDto
+                {
+                    Number = "CS-501", Email = "mia@example.com", Status = status, Carrier = "DHL",
+                    Items = [new OrderItemDto { Name = "Teapot", Quantity = 1 }], PlacedAt = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero),
+                },
+            ],
+        });
+
+        var reply = Ask(knowledge, "where is order CS-501? mia@example.com");
+
+        reply.Topic.ShouldBe(AssistantTopics.OrderStatus);
+        reply.Text.ShouldContain(expected);
+    }
+
     [Fact]
     public void Should_refuse_the_order_status_without_the_email()
     {

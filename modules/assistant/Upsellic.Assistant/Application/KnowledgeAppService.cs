@@ -298,7 +298,7 @@ internal static class KnowledgeMappings
         (dto.Variants ?? []).Select(v => new ProductVariant(v.Name!, v.InStock!.Value)));
 
     /// <summary>Copies a validated DTO onto the order.</summary>
-    public static Order Apply(this Order order, OrderDto dto) => order.Update(dto.Email!, OrderStatuses.Normalize(dto.Status)!,
+    public static Order Apply(this Order order, OrderDto dto) => order.Update(dto.Email!, OrderStatuses.Canonical(dto.Status!),
         dto.Carrier, dto.TrackingNumber,
         dto.Items!.Select(i => new OrderItem(i.Sku?.Trim() ?? string.Empty, i.Name!.Trim(), i.Quantity!.Value)),
         dto.PlacedAt!.Value, dto.EstimatedDelivery);

@@ -28,6 +28,7 @@ public static class KnowledgeLimits
     public const int MaxOrders = 10000;
     public const int OrderNumberLength = 64;
     public const int EmailLength = 256;
+    public const int OrderStatusLength = 40;
     public const int CarrierLength = 100;
     public const int TrackingNumberLength = 100;
     public const int MaxOrderItems = 200;

@@ -173,7 +173,7 @@ public sealed partial class BuiltInAssistantEngine
             OrderStatuses.Delivered => "it has been delivered" + Carrier(order) + "." + (eta is null ? string.Empty : $" Delivery date: {eta}."),
             OrderStatuses.Cancelled => "it was cancelled.",
             OrderStatuses.Returned => "it was returned.",
-            _ => $"its status is {order.Status}.",
+            _ => $"its status is \"{order.Status}\"" + Carrier(order) + "." + (eta is null ? string.Empty : $" Estimated delivery: {eta}."),
         });
         if (order.Items.Count > 0)
         {

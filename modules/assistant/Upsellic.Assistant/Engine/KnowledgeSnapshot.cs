@@ -77,7 +77,7 @@ public sealed class KnowledgeSnapshot
             p.Price ?? 0m, p.Url, p.Attributes ?? new Dictionary<string, string>(),
             (p.Variants ?? []).Select(v => new SnapshotVariant(v.Name ?? string.Empty, v.InStock ?? false)).ToList())).ToList(),
         (document.Orders ?? []).Select(o => new SnapshotOrder(o.Number ?? string.Empty, o.Email ?? string.Empty,
-            OrderStatuses.Normalize(o.Status) ?? OrderStatuses.Processing, o.Carrier, o.TrackingNumber,
+            string.IsNullOrWhiteSpace(o.Status) ? OrderStatuses.Processing : OrderStatuses.Canonical(o.Status), o.Carrier, o.TrackingNumber,
             (o.Items ?? []).Select(i => new SnapshotOrderItem(i.Sku ?? string.Empty, i.Name ?? string.Empty, i.Quantity ?? 1)).ToList(),
             o.PlacedAt ?? DateTimeOffset.MinValue, o.EstimatedDelivery)).ToList());
 }

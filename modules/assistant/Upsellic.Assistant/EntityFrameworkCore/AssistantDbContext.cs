@@ -86,7 +86,7 @@ public static class AssistantModelBuilderExtensions
             order.Property(o => o.Id).ValueGeneratedNever();
             order.Property(o => o.Number).HasMaxLength(KnowledgeLimits.OrderNumberLength).IsRequired();
             order.Property(o => o.Email).HasMaxLength(KnowledgeLimits.EmailLength).IsRequired();
-            order.Property(o => o.Status).HasMaxLength(16).IsRequired();
+            order.Property(o => o.Status).HasMaxLength(KnowledgeLimits.OrderStatusLength).IsRequired();
             order.Property(o => o.Carrier).HasMaxLength(KnowledgeLimits.CarrierLength);
             order.Property(o => o.TrackingNumber).HasMaxLength(KnowledgeLimits.TrackingNumberLength);
             JsonColumn(order.Property(o => o.Items));

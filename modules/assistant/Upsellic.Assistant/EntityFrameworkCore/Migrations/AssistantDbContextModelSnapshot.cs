@@ -82,8 +82,8 @@ namespace Upsellic.Assistant.EntityFrameworkCore.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uuid");
