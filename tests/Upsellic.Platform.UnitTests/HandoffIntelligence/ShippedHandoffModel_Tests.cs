@@ -52,6 +52,7 @@ public class ShippedHandoffModel_Tests
     [InlineData(HandoffTrainingData.HoldOutFile)]
     [InlineData(HandoffTrainingData.FreshHoldOutFile)]
     [InlineData(HandoffTrainingData.ThirdHoldOutFile)]
+    [InlineData(HandoffTrainingData.FourthHoldOutFile)]
     public void Should_never_train_on_a_hold_out_message(string file)
     {
         // Greetings and one-word replies ("hello", "ok") are bound to occur everywhere; any longer message is not.

@@ -22,6 +22,9 @@ public static class HandoffTrainingData
     /// </summary>
     public const string ThirdHoldOutFile = "handoff-holdout-third.jsonl";
 
+    /// <summary>A fourth blind hold-out (250 conversations) by yet another writer; its errors were never read either.</summary>
+    public const string FourthHoldOutFile = "handoff-holdout-fourth.jsonl";
+
     public static IReadOnlyList<string> TrainingFiles { get; } =
     [
         "handoff-train.csv",
@@ -37,6 +40,8 @@ public static class HandoffTrainingData
         "handoff-written-shoppers-d.jsonl",
         "handoff-written-shoppers-e.csv",
         "handoff-written-shoppers-f.jsonl",
+        "handoff-written-shoppers-g.jsonl",
+        "handoff-written-shoppers-h.csv",
     ];
 
     /// <summary>Where the data files are copied next to any assembly that references this project.</summary>
