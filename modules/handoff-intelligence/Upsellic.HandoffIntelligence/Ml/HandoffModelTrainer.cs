@@ -33,30 +33,9 @@ public static class HandoffModelTrainer
         inputSchema = data.Schema;
 
         var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(HandoffModelInput.Label))
-            .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", new TextFeaturizingEstimator.Options
-            {
-                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-                KeepPunctuations = false,
-                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false },
-                Norm = TextFeaturizingEstimator.NormFunction.L2,
-            }, nameof(HandoffModelInput.Text)))
-            .Append(ml.Transforms.Text.FeaturizeText("ContextFeatures", new TextFeaturizingEstimator.Options
-            {
-                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-                KeepPunctuations = false,
-                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1, UseAllLengths = true },
-                CharFeatureExtractor = null,
-                Norm = TextFeaturizingEstimator.NormFunction.L2,
-            }, nameof(HandoffModelInput.Context)))
-            .Append(ml.Transforms.Text.FeaturizeText("AssistantFeatures", new TextFeaturizingEstimator.Options
-            {
-                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-                KeepPunctuations = false,
-                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1, UseAllLengths = true },
-                CharFeatureExtractor = null,
-                Norm = TextFeaturizingEstimator.NormFunction.L2,
-            }, nameof(HandoffModelInput.AssistantBefore)))
+            .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", Bag(wordNgrams: 2, charNgrams: 4), nameof(HandoffModelInput.Text)))
+            .Append(ml.Transforms.Text.FeaturizeText("ContextFeatures", Bag(wordNgrams: 1), nameof(HandoffModelInput.Context)))
+            .Append(ml.Transforms.Text.FeaturizeText("AssistantFeatures", Bag(wordNgrams: 1), nameof(HandoffModelInput.AssistantBefore)))
             .Append(ml.Transforms.Concatenate("Features", "TextFeatures", "ContextFeatures", "AssistantFeatures", nameof(HandoffModelInput.Cues)))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
             {
@@ -72,6 +51,16 @@ public static class HandoffModelTrainer
 
         return pipeline.Fit(data);
     }
+
+    /// <summary>Lower-cased, punctuation-free bags of word n-grams (and character n-grams when asked), L2-normalised.</summary>
+    private static TextFeaturizingEstimator.Options Bag(int wordNgrams, int charNgrams = 0) => new()
+    {
+        CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+        KeepPunctuations = false,
+        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = wordNgrams, UseAllLengths = true },
+        CharFeatureExtractor = charNgrams > 0 ? new WordBagEstimator.Options { NgramLength = charNgrams, UseAllLengths = false } : null,
+        Norm = TextFeaturizingEstimator.NormFunction.L2,
+    };
 
     public static void TrainAndSave(string dataDirectory, string modelPath, SentimentLexicon lexicon)
     {
