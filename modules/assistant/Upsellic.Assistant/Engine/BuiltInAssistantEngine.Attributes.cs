@@ -58,6 +58,17 @@ public sealed partial class BuiltInAssistantEngine
         (new(@"\b(vegan|animal)\b"), ["vegan"]),
         (new(@"\b(age|old|puppy|puppies|kitten|adult|senior)\b"), ["age", "life stage"]),
         (new(@"\b(assembl\w*|put\s+together|set\s*up)\b"), ["assembly"]),
+        // A book's or a record's maker is asked as a person: "who wrote it?" is the author, "who drew it?" the illustrator.
+        (new(@"\b(who\s+(wrote|writes|is\s+it\s+by|is\s+the\s+author)|author|writer|written\s+by|wrote)\b"), ["author", "writer"]),
+        (new(@"\b(who\s+(drew|illustrated)|illustrat\w*|pictures\s+by)\b"), ["illustrator"]),
+        (new(@"\b(thick|thickness|thin|thinner|thicker)\b"), ["thickness"]),
+        // "Anything I could be allergic to?", "does it have nuts?": the allergen line answers, whatever the product is.
+        (new(@"\b(allerg\w*|intoleran\w*|nuts?|peanuts?|dairy|lactose)\b"), ["allergen"]),
+        // Writing through a page is a property of the paper: "does ink bleed through?", "ok with a fountain pen?".
+        (new(@"\b(bleed\w*|ghost\w*|show\s+through|fountain\s+pens?|ink)\b"), ["paper"]),
+        // "When is it coming out?", "release date?": a date of publication or release.
+        (new(@"\b(com(e|es|ing)\s+out|release[ds]?|release\s+date|publish\w*|launch\w*|out\s+yet)\b"), ["publication", "published", "release", "launch"]),
+        (new(@"\b(heaviest|lightest|goes\s+up\s+to|up\s+to\s+how)\b"), ["range", "weight"]),
     ];
 
     /// <summary>
@@ -119,6 +130,14 @@ public sealed partial class BuiltInAssistantEngine
             sentence = holds
                 ? $"Yes — for {name}, {Label(key).ToLowerInvariant()}: {value}, and {shown} is within that."
                 : $"No — for {name}, {Label(key).ToLowerInvariant()}: {value}, so {shown} is outside that.";
+        }
+        else if (yesNo && ShopperMeasure(text) is { } given && LimitHolds(key, value, given) is { } within)
+        {
+            // "I'm 130 kg, can I use the treadmill?" of "max user weight: 120 kg": the limit decides.
+            var shown = ShopperMeasureText(text);
+            sentence = within
+                ? $"Yes — for {name}, {Label(key).ToLowerInvariant()}: {value}, and {shown} is within that."
+                : $"No — for {name}, {Label(key).ToLowerInvariant()}: {value}, so {shown} is over that limit.";
         }
         else if (yesNo && (Negative(value) || NegativeKey().IsMatch(key)))
         {
@@ -189,7 +208,8 @@ public sealed partial class BuiltInAssistantEngine
             var keyTerms = TextAnalyzer.Terms(attribute.Key);
             // "How much does the cat tree weigh?" is not answered by its "max cat weight": what it carries is asked
             // only in those words.
-            if (keyTerms.Contains(MaxLoadTerm) && !contentTerms.Contains(MaxLoadTerm))
+            var limit = measure is { } shopper ? LimitHolds(attribute.Key, attribute.Value, shopper) : null;
+            if (keyTerms.Contains(MaxLoadTerm) && !contentTerms.Contains(MaxLoadTerm) && limit is null)
             {
                 continue;
             }
@@ -225,7 +245,7 @@ public sealed partial class BuiltInAssistantEngine
             }
 
             // "OK for a 100 litre tank?": the attribute whose range the shopper's measurement can be held against.
-            if (measure is { } given && RangeHolds(attribute.Value, given) is not null)
+            if ((measure is { } given && RangeHolds(attribute.Value, given) is not null) || limit is not null)
             {
                 score += 3;
             }
@@ -534,6 +554,24 @@ public sealed partial class BuiltInAssistantEngine
         var entries = ChartEntries(value, measure.Dimension).Where(e => e.High > e.Low).ToList();
         return entries.Count == 0 ? null : entries.Any(e => measure.Value >= e.Low - 1e-9 && measure.Value <= e.High + 1e-9);
     }
+
+    /// <summary>
+    /// Whether the shopper's measure is within a limit the key names ("max user weight: 120 kg"); null when the key is
+    /// no limit or the value holds no single measure of that kind.
+    /// </summary>
+    private static bool? LimitHolds(string key, string value, Measure measure)
+    {
+        if (!LimitKey().IsMatch(key))
+        {
+            return null;
+        }
+
+        var entries = ChartEntries(value, measure.Dimension);
+        return entries is [var only] ? measure.Value <= only.High + 1e-9 : null;
+    }
+
+    [GeneratedRegex(@"\b(max|maximum|limit|capacity)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LimitKey();
 
     [GeneratedRegex(@"\b(?<h>how\s+(tall|high)|height|tall)\b|\b(?<w>how\s+wide|width|wide)\b|\b(?<d>how\s+deep|depth|deep)\b|\b(?<l>how\s+long|length)\b")]
     private static partial Regex AxisQuestion();

@@ -523,7 +523,8 @@ public sealed partial class BuiltInAssistantEngine
             }
         }
 
-        if (found.Count == 0 && YesNoQuestion().IsMatch(lowerText))
+        // "Got any 16kg kettlebells?" asks the stock of the one kettlebell as plainly as a yes/no question does.
+        if (found.Count == 0 && (YesNoQuestion().IsMatch(lowerText) || StockIntent().IsMatch(lowerText)))
         {
             // "Does the harness come with a lead?" of a store with one harness: the kind names that one product.
             var only = terms.Where(index.AllKinds.Contains)
@@ -677,6 +678,12 @@ public sealed partial class BuiltInAssistantEngine
             if (SizeNames.TryGetValue(name.ToUpperInvariant(), out var spelled))
             {
                 names.AddRange(spelled);
+            }
+
+            // "16kg" for "16 kg": a measure is written with or without its space.
+            if (Regex.IsMatch(name, @"\d\s+[A-Za-z]"))
+            {
+                names.Add(Regex.Replace(name.ToLowerInvariant(), @"(?<=\d)\s+(?=[a-z])", string.Empty));
             }
 
             // "in 42" for "EU 42", "in 105" for "105 cm": the number alone names a variant whose name is one number.
@@ -1231,7 +1238,7 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\b(in\s+stock|out\s+of\s+stock|stock|available|availability|sold\s+out|restock|back\s+in|have\s+(it|this|that|them|one)\s+in|come\s+in|comes\s+in|any\s+left|still\s+have|do\s+(you|u)\s+(have|got|carry))\b")]
+    [GeneratedRegex(@"\b(in\s+stock|out\s+of\s+stock|stock|available|availability|sold\s+out|restock|back\s+in|have\s+(it|this|that|them|one)\s+in|come\s+in|comes\s+in|any\s+left|still\s+have|do\s+(you|u)\s+(have|got|carry))\b|^\s*((have\s+)?(you|u)\s+)?got\s+any\b")]
     private static partial Regex StockIntent();
 
     [GeneratedRegex(@"\b(size|sizes|sizing|fit|fits|fitting|run\s+(small|large|big|true)|runs\s+(small|large|big|true)|true\s+to\s+size|measurements?|what\s+size)\b")]
