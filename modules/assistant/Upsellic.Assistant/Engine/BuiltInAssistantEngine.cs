@@ -509,6 +509,15 @@ public sealed partial class BuiltInAssistantEngine
             }
         }
 
+        // "the adjustabell": a coined name word written whole names its product, though its term is common.
+        foreach (var word in TextAnalyzer.Words(text))
+        {
+            if (index.OwnNameWords.TryGetValue(word, out var own) && found.All(f => f.Product != own))
+            {
+                found.Add((own, 1.0));
+            }
+        }
+
         // "Is the harness suitable for puppies?": "the harness" of a store with one harness names it, before a word
         // ("puppy") of another product's name. Only the first "the ..." is the subject ("... in the oven" is not).
         var lowerText = text.ToLowerInvariant();
@@ -563,8 +572,12 @@ public sealed partial class BuiltInAssistantEngine
         var product = knowledge.Products[productIndex];
         var index = knowledge.Index;
         var nameTerms = index.ProductNameTerms[productIndex].ToHashSet();
+        // "dumbell" for "Dumbbell": a name word misspelt by one letter still names the product, it asks no detail.
+        var nameWords = TextAnalyzer.Words(product.Name).Where(w => w.Length >= 5).ToList();
+        var misspelt = TextAnalyzer.Words(question).Where(w => w.Length >= 5 && nameWords.Any(n => n != w && WithinOneEdit(w, n)))
+            .SelectMany(w => TextAnalyzer.Terms(w)).ToHashSet();
         var detailTerms = terms.Where(t => !nameTerms.Contains(t) && !index.AllKinds.Contains(t) && t is not "cost" and not "stock"
-            && !index.ProductNameNumbers[productIndex].Contains(t)).ToList();
+            && !index.ProductNameNumbers[productIndex].Contains(t) && !misspelt.Contains(t)).ToList();
         var price = Money(product.Price, knowledge.Currency);
         var text = new StringBuilder($"The {product.Name} costs {price}.");
 
@@ -615,6 +628,26 @@ public sealed partial class BuiltInAssistantEngine
 
         text.Append(LinkOf(product));
         return Reply(text.ToString(), AssistantTopics.Product);
+    }
+
+    /// <summary>Whether two words differ by one letter added, dropped or changed.</summary>
+    private static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        var i = 0;
+        while (i < shorter.Length && shorter[i] == longer[i])
+        {
+            i++;
+        }
+
+        return shorter.Length == longer.Length
+            ? shorter.AsSpan(i + 1).SequenceEqual(longer.AsSpan(i + 1))
+            : shorter.AsSpan(i).SequenceEqual(longer.AsSpan(i + 1));
     }
 
     private static string Describe(SnapshotProduct product) =>

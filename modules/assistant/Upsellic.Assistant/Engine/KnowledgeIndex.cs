@@ -30,6 +30,17 @@ internal sealed partial class KnowledgeIndex
             .Concat(TextAnalyzer.Terms(p.Description)).ToHashSet()).ToList();
         ProductAttributeKeyTerms = snapshot.Products.Select(p => (IReadOnlySet<string>)p.Attributes.Keys
             .Where(k => !IsKindKey(k)).SelectMany(k => TextAnalyzer.Terms(k)).ToHashSet()).ToList();
+        // A coined name word ("AdjustaBell") whose cut-down term meets an ordinary one elsewhere ("adjustable straps"):
+        // written whole, it is only this product's. Precomputed so a question costs one lookup per word.
+        var wordProducts = snapshot.Products
+            .SelectMany((p, i) => TextAnalyzer.Words(p.Name + " " + p.Description + " " + string.Join(" ", p.Attributes.Select(a => a.Key + " " + a.Value)))
+                .Distinct().Select(w => (Word: w, Product: i)))
+            .GroupBy(x => x.Word).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Product);
+        OwnNameWords = snapshot.Products.SelectMany((p, i) => TextAnalyzer.Words(p.Name)
+                .Where(w => w.Length >= 5 && w.All(char.IsLetter) && wordProducts.GetValueOrDefault(w, -1) == i
+                    && TextAnalyzer.Terms(w) is [var term] && ProductIndex.DocumentFrequency(term) > 1)
+                .Select(w => (Word: w, Product: i)))
+            .GroupBy(x => x.Word).ToDictionary(g => g.Key, g => g.First().Product);
         StoreNameTerms = TextAnalyzer.Terms(snapshot.StoreName).Distinct().ToList();
         // The kind of each product ("jacket", "tent"): the last word of its name, and its category attribute if any.
         // A category of several words names its kind by the last one: a "phone case" is a case, not a phone.
@@ -44,6 +55,9 @@ internal sealed partial class KnowledgeIndex
     }
 
     public IReadOnlyList<PolicyPassage> Passages { get; }
+
+    /// <summary>Name words written nowhere else in the catalogue whose terms are shared (see the constructor), to their product.</summary>
+    public IReadOnlyDictionary<string, int> OwnNameWords { get; }
 
     /// <summary>Consecutive name terms ("usbc usbc"): a question that repeats a name's word order names that product.</summary>
     public IReadOnlyList<IReadOnlySet<string>> ProductNameBigrams { get; }
