@@ -42,6 +42,8 @@ public static class HandoffTrainingData
         "handoff-written-shoppers-f.jsonl",
         "handoff-written-shoppers-g.jsonl",
         "handoff-written-shoppers-h.csv",
+        "handoff-written-shoppers-i.jsonl",
+        "handoff-written-shoppers-j.jsonl",
     ];
 
     /// <summary>Where the data files are copied next to any assembly that references this project.</summary>
