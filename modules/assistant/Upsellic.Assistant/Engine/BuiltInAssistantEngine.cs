@@ -369,9 +369,16 @@ public sealed partial class BuiltInAssistantEngine
 
         // "tents?", "backpacks under 100": only kinds of product named, so the catalogue answers, not a policy that mentions tents.
         var onlyKinds = terms.Count > 0 && terms.All(t => knowledge.Index.AllKinds.Contains(t) || t.All(char.IsDigit));
-        if (!onlyKinds && !wantsRecommendation && PolicyAnswer(question, knowledge) is { } answer)
+        if (!onlyKinds && !wantsRecommendation && (PolicyAnswer(question, knowledge) ?? ServiceAnswer(question, knowledge, faqOnly: false)) is { } answer)
         {
             return answer;
+        }
+
+        // "Can you wrap it as a present?": shopping words, but without the catalogue's words ("gift" of the gift card)
+        // what is left is the very question of an FAQ entry, so the store's service answers, not a product.
+        if (wantsRecommendation && !onlyKinds && ServiceAnswer(question, knowledge, faqOnly: true) is { } serviceAnswer)
+        {
+            return serviceAnswer;
         }
 
         // "Do you wrap presents?", "is there a points card or something?": shopping words, but a store question an FAQ
@@ -406,6 +413,27 @@ public sealed partial class BuiltInAssistantEngine
         return PolicyAnswer(question, knowledge, passing, mustCover: detail);
     }
 
+    /// <summary>
+    /// A store question that names what the store sells in passing ("subscriptions for protein", "see your sofas in
+    /// real life"): asked again without the catalogue's words, what is left must still be a strong FAQ or policy match,
+    /// so the usual coverage thresholds keep a loose overlap from answering.
+    /// </summary>
+    /// <param name="faqOnly">Whether what is left must be all in one FAQ entry's question (for a shopping request).</param>
+    private static AssistantReply? ServiceAnswer(Question question, KnowledgeSnapshot knowledge, bool faqOnly)
+    {
+        var index = knowledge.Index;
+        var terms = KnownPhrases(TextAnalyzer.Terms(question.Text).Distinct().ToList(), index);
+        // The store's own name is no product named in passing ("who founded Glow Lab?" of a store with a "Glow" balm).
+        var catalogue = terms.Where(t => index.CatalogueTerms.Contains(t) && !index.StoreNameTerms.Contains(t)).ToHashSet();
+        var rest = terms.Except(catalogue).ToList();
+        if (catalogue.Count == 0 || rest.Count == 0 || (faqOnly && !FaqAsks(rest, index)))
+        {
+            return null;
+        }
+
+        return PolicyAnswer(question, knowledge, catalogue);
+    }
+
     /// <summary>Whether one FAQ entry's question holds every one of the words.</summary>
     private static bool FaqAsks(IReadOnlyCollection<string> terms, KnowledgeIndex index) =>
         terms.Count > 0 && Enumerable.Range(0, index.FaqQuestionIndex.Count).Any(d => terms.All(t => index.FaqQuestionIndex.Contains(d, t)));
@@ -427,7 +455,10 @@ public sealed partial class BuiltInAssistantEngine
         }
 
         // What a store question is about is in the FAQ's questions or a policy line: "do you sell gift cards?".
-        var written = FaqAsks(thing, index) || Enumerable.Range(0, index.PassageIndex.Count).Any(d => thing.All(t => index.PassageIndex.Contains(d, t)));
+        // A service only a phrase names ("second-hand lenses" is pre-owned gear) is written if a question or line of the
+        // store's own speaks of it, whatever thing it is asked for.
+        var written = FaqAsks(thing, index) || Enumerable.Range(0, index.PassageIndex.Count).Any(d => thing.All(t => index.PassageIndex.Contains(d, t)))
+            || thing.Any(t => TextAnalyzer.IsPhraseTerm(t) && (FaqAsks([t], index) || index.PassageIndex.Knows(t)));
         // The thing is the last word ("baby clothes" are clothes): it must be what some product is or is called.
         return !written && !index.CatalogueTerms.Contains(thing[^1]);
     }

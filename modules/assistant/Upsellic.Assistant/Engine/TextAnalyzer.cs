@@ -150,7 +150,9 @@ internal static partial class TextAnalyzer
         // "Changed my mind": a return for no fault, the line stores head "Changed your mind?".
         (new(@"\bchange[sd]?\s+(my|your|our|their|his|her)\s+minds?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " changemind return "),
         // "Second hand", "pre-owned", "refurbished", "used gear": one word on both sides ("used" alone is too common).
-        (new(@"\bsecond[\s-]?hand\b|\bpre[\s-]?owned\b|\bpre[\s-]?loved\b|\brefurb(ished)?\b|\bused\s+(gear|cameras?|lens(es)?|drones?|items?|products?|equipment|furniture|sofas?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " preowned $0 "),
+        // "Second" and "hand" are not what is asked, so they go; "used cameras" keeps the thing that is used.
+        (new(@"\bsecond[\s-]?hand\b|\bpre[\s-]?owned\b|\bpre[\s-]?loved\b|\brefurb(ished)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " preowned "),
+        (new(@"\bused\s+(gear|cameras?|lens(es)?|drones?|items?|products?|equipment|furniture|sofas?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " preowned $0 "),
         // "Swap my old camera for credit", "part exchange": a trade-in however it is asked.
         (new(@"\btrade[\s-]?ins?\b|\bpart[\s-]?exchange\b|\b(swap|trade|exchange)\w*\b[^.?!]{0,40}?\bfor\s+(store\s+)?(credit|cash|money)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " tradein "),
         // "Little bits of the fabric", "swatches", "samples": the same service.
