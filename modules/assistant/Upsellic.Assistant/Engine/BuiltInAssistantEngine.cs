@@ -1094,7 +1094,14 @@ public sealed partial class BuiltInAssistantEngine
             && PolicyCategory(TextAnalyzer.Terms(index.Passages[best.Document].Topic)) == category;
         // An entry that accounts for clearly more of the question wins even if only its answer has some of the words:
         // "Can I hire a sleeping bag?" is "Can I hire a tent? — we hire out tents and sleeping bags".
-        if (faqStrong && !passageOwnsTopic && (!passageStrong || faqQuestionCoverage >= best.Coverage - 0.1 || faq.Coverage >= best.Coverage + 0.2))
+        // An entry that accounts for all a line does, and asks a good part of it in its question, is written to answer
+        // it: "second-hand lenses?" is "Do you sell used gear? — pre-owned cameras, lenses ...", not the trade-in line
+        // that names used lenses.
+        // Its question must hold the rarest word asked, the one that says what is asked ("how long does 2-person
+        // delivery take?" is not "Can I choose my delivery day?").
+        var faqAsksAsMuch = faq.Score > 0 && faq.Coverage >= best.Coverage - 1e-9 && faqQuestionCoverage >= faqNeeded * 0.8
+            && index.FaqQuestionIndex.Contains(faq.Document, terms.MaxBy(index.FaqIndex.Idf)!);
+        if (faqStrong && !passageOwnsTopic && (!passageStrong || faqAsksAsMuch || faqQuestionCoverage >= best.Coverage - 0.1 || faq.Coverage >= best.Coverage + 0.2))
         {
             return Reply(Shorten(knowledge.Faq[faq.Document].Answer, 500), TopicOf(category, knowledge.Faq[faq.Document].Question));
         }

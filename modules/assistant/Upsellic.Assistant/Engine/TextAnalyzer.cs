@@ -143,6 +143,8 @@ internal static partial class TextAnalyzer
         // "A list for my baby shower", "birth list", "wedding list": a gift registry.
         (new(@"\b(birth|baby|wedding|gift|wish)\s*lists?\b|\b(make|create|set\s+up|start|open|have)\s+(a|an|my|our)\s+(\w+\s+)?list\b|\bbaby\s+shower\b|\bbridal\s+shower\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " registry $0 "),
         (new(@"\bput\s+(it\s+|them\s+)?together\b|\bset\s+(it\s+|them\s+)?up\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " assemble "),
+        // "Put the squat rack together": the thing between is kept, it may name the product.
+        (new(@"\bput\s+((?:\w+\s+){1,3}?)together\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " $1 assemble "),
         // "Does it come built?", "arrives fully assembled": whether assembly is needed, not what "built in" means.
         (new(@"\b(come|comes|arrive|arrives|delivered)\s+(already\s+|fully\s+|ready\s+|pre[\s-]?)?(built|assembled|made\s+up)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " assemble "),
         // "How heavy a person can sit on it?" asks what it carries, not what it weighs.
