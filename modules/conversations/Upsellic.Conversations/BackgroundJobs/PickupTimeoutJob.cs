@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Upsellic.Conversations.Application;
 using Upsellic.Conversations.Domain;
 using Upsellic.Conversations.EntityFrameworkCore;
@@ -18,15 +19,30 @@ public sealed class PickupTimeoutJob(
     ConversationsDbContext db,
     MessageAppender appender,
     IWidgetSettingsIntegrationService widgetSettings,
+    IOptions<LiveChatOptions> options,
     TimeProvider clock) : IBackgroundJob<PickupTimeoutArgs>
 {
+    /// <summary>Hangfire stores a schedule to the whole second, so a job can start up to a second before it is due.</summary>
+    private static readonly TimeSpan MaxEarlyStart = TimeSpan.FromSeconds(2);
+
     public async Task ExecuteAsync(PickupTimeoutArgs args, CancellationToken cancellationToken)
     {
         var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == args.ConversationId, cancellationToken);
-        if (conversation is null || conversation.FirstAgentReplyAt is not null || conversation.ContactChannelsJson is not null
-            || conversation.Status is not (ConversationStatus.AwaitingAgent or ConversationStatus.WithAgent))
+        if (!StillWaitingForAnAgent(conversation))
         {
             return;
+        }
+
+        // Started early: wait out the rest, so an agent has the whole timeout, then look again (they may have written).
+        var early = conversation.HandedOffAt + options.Value.PickupTimeout - clock.GetUtcNow();
+        if (early > TimeSpan.Zero && early <= MaxEarlyStart)
+        {
+            await Task.Delay(early.Value, clock, cancellationToken);
+            await db.Entry(conversation).ReloadAsync(cancellationToken);
+            if (!StillWaitingForAnAgent(conversation))
+            {
+                return;
+            }
         }
 
         // Claimed once (the absence watcher may be offering at the same moment); the notice follows; the widget gets both.
@@ -36,4 +52,7 @@ public sealed class PickupTimeoutJob(
                 new NewMessage(MessageRole.System, "Our team hasn't been able to join yet, sorry for the wait. You can also reach us here:"), cancellationToken);
         }
     }
+
+    private static bool StillWaitingForAnAgent([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] Conversation? conversation) =>
+        conversation is { FirstAgentReplyAt: null, ContactChannelsJson: null, Status: ConversationStatus.AwaitingAgent or ConversationStatus.WithAgent };
 }
