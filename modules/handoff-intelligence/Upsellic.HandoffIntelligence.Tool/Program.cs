@@ -37,7 +37,7 @@ static int Train(string dataDirectory, string modelPath)
     Console.WriteLine($"trained in {stopwatch.Elapsed.TotalSeconds:F1} s from {dataDirectory} -> {Path.GetFullPath(modelPath)}");
     using var stream = File.OpenRead(modelPath);
     var model = LocalHandoffModel.Load(stream, SentimentLexicon.Embedded);
-    foreach (var file in new[] { HandoffTrainingData.DevSetFile, HandoffTrainingData.HoldOutFile, HandoffTrainingData.FreshHoldOutFile, HandoffTrainingData.ThirdHoldOutFile, HandoffTrainingData.FourthHoldOutFile })
+    foreach (var file in new[] { HandoffTrainingData.DevSetFile, HandoffTrainingData.HoldOutFile, HandoffTrainingData.FreshHoldOutFile, HandoffTrainingData.ThirdHoldOutFile, HandoffTrainingData.FourthHoldOutFile, HandoffTrainingData.FifthHoldOutFile })
     {
         var path = Path.Combine(dataDirectory, file);
         if (File.Exists(path))

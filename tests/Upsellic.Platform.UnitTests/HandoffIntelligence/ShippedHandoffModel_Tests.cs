@@ -53,6 +53,7 @@ public class ShippedHandoffModel_Tests
     [InlineData(HandoffTrainingData.FreshHoldOutFile)]
     [InlineData(HandoffTrainingData.ThirdHoldOutFile)]
     [InlineData(HandoffTrainingData.FourthHoldOutFile)]
+    [InlineData(HandoffTrainingData.FifthHoldOutFile)]
     public void Should_never_train_on_a_hold_out_message(string file)
     {
         // Greetings and one-word replies ("hello", "ok") are bound to occur everywhere; any longer message is not.

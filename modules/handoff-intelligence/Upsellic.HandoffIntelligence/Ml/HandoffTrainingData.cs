@@ -25,6 +25,9 @@ public static class HandoffTrainingData
     /// <summary>A fourth blind hold-out (250 conversations) by yet another writer; its errors were never read either.</summary>
     public const string FourthHoldOutFile = "handoff-holdout-fourth.jsonl";
 
+    /// <summary>A fifth blind hold-out (250), written from a support lead's point of view; errors never read.</summary>
+    public const string FifthHoldOutFile = "handoff-holdout-fifth.jsonl";
+
     public static IReadOnlyList<string> TrainingFiles { get; } =
     [
         "handoff-train.csv",
@@ -44,6 +47,8 @@ public static class HandoffTrainingData
         "handoff-written-shoppers-h.csv",
         "handoff-written-shoppers-i.jsonl",
         "handoff-written-shoppers-j.jsonl",
+        "handoff-written-shoppers-k.jsonl",
+        "handoff-written-shoppers-l.jsonl",
     ];
 
     /// <summary>Where the data files are copied next to any assembly that references this project.</summary>
