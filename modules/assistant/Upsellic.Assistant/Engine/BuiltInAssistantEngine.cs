@@ -1212,7 +1212,12 @@ public sealed partial class BuiltInAssistantEngine
             .Take(3).Select(p => index.Passages[p.Document]).ToList();
         // A line of a policy is written as one thought: "US customers get a free prepaid return label. Canadian
         // customers pay their own return shipping." and "Standard is $7.99. 2-Day Air is $19.99" answer together.
-        var chosen = index.Passages.Where(p => p.Policy == policy && strong.Any(s => s.Line == p.Line))
+        // Asked nothing but the topic of a thing the store sells ("the leggings don't fit, can I send them back?"), the
+        // policy's opening line, its general rule, answers first, before the exceptions that merely repeat the topic word.
+        var onlyTopic = category is not null && terms.Any(t => PolicyCategory([t]) == category)
+            && terms.All(t => PolicyCategory([t]) == category || index.CatalogueTerms.Contains(t));
+        var opening = onlyTopic ? index.Passages.Where(p => p.Policy == policy).Min(p => p.Line) : -1;
+        var chosen = index.Passages.Where(p => p.Policy == policy && (p.Line == opening || strong.Any(s => s.Line == p.Line)))
             .OrderBy(p => p.Position).Select(p => p.Text);
         var topicName = knowledge.Policies[policy].Topic;
         return Reply(Shorten(string.Join(" ", chosen), 600), TopicOf(category, topicName));
