@@ -346,9 +346,17 @@ public sealed partial class BuiltInAssistantEngine
                 return SizingAnswer(p, knowledge);
             }
 
-            // "Does it have a ribbon bookmark?" is no stock question for a thing the store never mentions.
+            // "Does it have a halal certificate?" is no stock question for a thing the store never mentions.
             var stockAsked = wantsStock && foreign.Count == 0;
-            if (MentionedVariant(question.Text, p) is not null || (stockAsked && !asksProperty))
+            // "Does the hardback have a ribbon bookmark?" names a variant as the thing asked about, not as the stock
+            // asked: a feature the product's own words never mention is asked, so "yes, in stock" is no answer; the
+            // attributes and the product card answer instead.
+            var variant = MentionedVariant(question.Text, p);
+            var variantTerms = variant is null ? [] : TextAnalyzer.Terms(variant.Name).ToHashSet();
+            var feature = contentTerms.Where(t => !variantTerms.Contains(t) && !SizeWords.Contains(t) && !t.All(char.IsDigit)).ToList();
+            var featureAsked = variant is not null && !wantsStock && !wantsSize && YesNoQuestion().IsMatch(lower) && feature.Count > 0
+                && !feature.Any(knowledge.Index.ProductAttributeTerms[product.Value].Contains);
+            if ((variant is not null && !featureAsked) || (stockAsked && !asksProperty))
             {
                 return StockAnswer(question.Text, p, knowledge);
             }
