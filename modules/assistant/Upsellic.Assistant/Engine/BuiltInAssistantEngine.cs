@@ -247,11 +247,18 @@ public sealed partial class BuiltInAssistantEngine
 
         // "What's the warranty on the mixer?": a product whose own attribute speaks of the topic ("warranty: 3 years")
         // answers before the general policy does.
+        // "How much to get the treadmill delivered?" of a "delivery: freight" asks a price the attribute does not
+        // state: the policy's rate for that kind of product answers.
+        var asksAmount = PriceWords().IsMatch(lower);
         var ownsTopic = category is not null && mentioned.Count > 0
-            && knowledge.Products[mentioned[0]].Attributes.Keys.Any(k => PolicyCategory(TextAnalyzer.Terms(k)) == category);
+            && knowledge.Products[mentioned[0]].Attributes.Any(a => PolicyCategory(TextAnalyzer.Terms(a.Key)) == category
+                && (!asksAmount || MoneyAmount().IsMatch(a.Value)));
 
         // A store question ("is shipping free?", "can I return the jacket?") goes to the policies first.
-        if (policyFirst && category is not null && !ownsTopic && !wantsStock && !wantsSize && !wantsCompatibility && PolicyAnswer(question, knowledge) is { } policy)
+        // "The leggings don't fit, can I send them back?" asks to return them: the fit is the reason, not the question.
+        var returnsAsked = category == AssistantTopics.Returns;
+        if (policyFirst && category is not null && !ownsTopic && !wantsStock && (!wantsSize || returnsAsked) && !wantsCompatibility
+            && PolicyAnswer(question, knowledge, wantsSize ? FitTerms : null) is { } policy)
         {
             return policy;
         }
@@ -276,11 +283,28 @@ public sealed partial class BuiltInAssistantEngine
             return ageAnswer;
         }
 
+        // "Will it fit through a 70 cm door?": the shopper's measure against the product's figure for that space
+        // decides, before the size variants or a compatibility list that only names what else it fits.
+        if (product is { } spaced && !wantsRecommendation && SpaceAnswer(question.Text, knowledge.Products[spaced], knowledge) is { } spaceAnswer)
+        {
+            return spaceAnswer;
+        }
+
         // "The gopro 13": the 13 of "HERO13" is part of the name, not a detail asked.
         var contentTerms = product is { } named
             ? terms.Where(t => !knowledge.Index.ProductNameTerms[named].Contains(t) && !knowledge.Index.AllKinds.Contains(t)
                 && !knowledge.Index.ProductNameNumbers[named].Contains(t)).ToHashSet()
             : terms.ToHashSet();
+
+        // "Is the whey halal certified?": a word the store's information has nowhere is what is asked, and no line
+        // that only shares the other words ("certified") answers it.
+        var foreign = UnknownSubject(lower, contentTerms, knowledge.Index);
+        // Asked of no product ("is there parking near the showroom?"), a line that shares only the other words
+        // ("showroom") is no answer either.
+        if (foreign.Count > 0 && product is null && !wantsRecommendation)
+        {
+            return Unknown(knowledge);
+        }
 
         // "Will the daypack fit a hydration bladder?": "fit" with a thing named that the product's compatibility (or
         // another product) speaks of is compatibility; "does it fit true to size?" stays sizing.
@@ -322,7 +346,17 @@ public sealed partial class BuiltInAssistantEngine
                 return SizingAnswer(p, knowledge);
             }
 
-            if (MentionedVariant(question.Text, p) is not null || (wantsStock && !asksProperty))
+            // "Does it have a halal certificate?" is no stock question for a thing the store never mentions.
+            var stockAsked = wantsStock && foreign.Count == 0;
+            // "Does the hardback have a ribbon bookmark?" names a variant as the thing asked about, not as the stock
+            // asked: a feature the product's own words never mention is asked, so "yes, in stock" is no answer; the
+            // attributes and the product card answer instead.
+            var variant = MentionedVariant(question.Text, p);
+            var variantTerms = variant is null ? [] : TextAnalyzer.Terms(variant.Name).ToHashSet();
+            var feature = contentTerms.Where(t => !variantTerms.Contains(t) && !SizeWords.Contains(t) && !t.All(char.IsDigit)).ToList();
+            var featureAsked = variant is not null && !wantsStock && !wantsSize && YesNoQuestion().IsMatch(lower) && feature.Count > 0
+                && !feature.Any(knowledge.Index.ProductAttributeTerms[product.Value].Contains);
+            if ((variant is not null && !featureAsked) || (stockAsked && !asksProperty))
             {
                 return StockAnswer(question.Text, p, knowledge);
             }
@@ -342,7 +376,7 @@ public sealed partial class BuiltInAssistantEngine
                 return service;
             }
 
-            if (AttributeAnswer(question.Text, product.Value, knowledge, contentTerms) is { } attribute)
+            if (foreign.Count == 0 && AttributeAnswer(question.Text, product.Value, knowledge, contentTerms) is { } attribute)
             {
                 return attribute;
             }
@@ -354,14 +388,20 @@ public sealed partial class BuiltInAssistantEngine
                     AssistantTopics.Stock);
             }
 
-            if (wantsStock)
+            if (stockAsked)
             {
                 return StockAnswer(question.Text, p, knowledge);
             }
 
-            if (StoreAnswer(question, knowledge, product.Value, detail) is { } storeAnswer)
+            if (foreign.Count == 0 && StoreAnswer(question, knowledge, product.Value, detail) is { } storeAnswer)
             {
                 return storeAnswer;
+            }
+
+            if (foreign.Count > 0)
+            {
+                // Only the unknown words are the detail: the product card's "I can't find that detail" with what it does hold.
+                return ProductInfo(question.Text, foreign, product.Value, knowledge);
             }
 
             return ProductInfo(question.Text, terms, product.Value, knowledge);
@@ -660,6 +700,65 @@ public sealed partial class BuiltInAssistantEngine
         text.Append(LinkOf(product));
         return Reply(text.ToString(), AssistantTopics.Product);
     }
+
+    /// <summary>
+    /// The words asked that the store's information holds nowhere, not even one letter off (a typo), and that name the
+    /// thing asked about: part of a compound with the next word ("halal certified", "ribbon bookmark", "national
+    /// park") or what "is there ..." asks for ("parking"). A lone unknown word ("how heavy", "smell like", "on a
+    /// plane") is usually a way of asking that a cue or synonym already reads, so it blocks nothing.
+    /// </summary>
+    private static List<string> UnknownSubject(string lower, IEnumerable<string> terms, KnowledgeIndex index)
+    {
+        var foreign = terms.Where(t => t.Length >= 4 && t.All(char.IsLetter) && !TextAnalyzer.IsPlace(t) && !TextAnalyzer.IsPhraseTerm(t)
+                && !GenericTerms.Contains(t) && !index.Vocabulary.Contains(t)
+                // A typo is one letter off a longer word ("parking" is no typo of "packing"); a word of the same
+                // family cut differently ("washing" of "washable") shares its beginning.
+                && !index.Vocabulary.Any(v => v.Length >= 4 && ((t.Length >= 5 && WithinOneEdit(t, v)) || v.StartsWith(t, StringComparison.Ordinal)
+                    || t.StartsWith(v, StringComparison.Ordinal))))
+            .ToHashSet();
+        if (foreign.Count == 0)
+        {
+            return [];
+        }
+
+        var words = TextAnalyzer.Words(lower).ToList();
+        var subject = new List<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (TextAnalyzer.Terms(words[i]) is not [var term] || !foreign.Contains(term))
+            {
+                continue;
+            }
+
+            var compound = i + 1 < words.Count && TextAnalyzer.Terms(words[i + 1]) is [var next]
+                && !GenericTerms.Contains(next) && !next.All(char.IsDigit);
+            var existence = i > 0 && words[i - 1] is "there" or "any";
+            if (compound || existence)
+            {
+                subject.Add(term);
+            }
+        }
+
+        return subject;
+    }
+
+    /// <summary>Words of asking and of everyday talk that say nothing about what is asked, in any store.</summary>
+    private static readonly HashSet<string> GenericTerms =
+    [
+        .. TextAnalyzer.Terms(
+            "allowed allow possible possibly once twice ever never actually usually normally probably definitely able sure wonder " +
+            "wondering curious quick mind enough kind sort exactly pretty quite bit little around else other another same " +
+            "different fine happen happens mean means think thinking guess hope hoping near nearby close wait waiting bother " +
+            "worth idea ideas option options choose choice decide deciding difference between whether either still already " +
+            "yet today tomorrow tonight week weekend right left first last next thanks cheers please sorry hello morning evening " +
+            "thing stuff someone something somewhere anywhere everywhere everything always sometimes often real really true " +
+            "problem issue worry worried happy unhappy love loved hate like liked prefer rather better worse person people " +
+            "friend friends family husband wife partner mum mom dad mother father brother sister baby " +
+            // Joining words: "swimming without a case" is no compound.
+            "without within inside outside through across during while whilst because when unless until " +
+            // A colour the store doesn't list is a variant it doesn't have, which the stock answer says.
+            "black white grey gray blue navy green red pink purple yellow orange brown beige cream gold silver"),
+    ];
 
     /// <summary>Whether two words differ by one letter added, dropped or changed.</summary>
     private static bool WithinOneEdit(string a, string b)
@@ -1064,10 +1163,14 @@ public sealed partial class BuiltInAssistantEngine
         var lowerQuestion = question.Text.ToLowerInvariant();
         var wantsAmount = PriceWords().IsMatch(lowerQuestion);
         var wantsDuration = DurationQuestion().IsMatch(lowerQuestion);
+        // "Do you deliver to Northern Ireland?" wants what delivery there costs and takes: of the lines naming the
+        // place, the one with its rate or time.
+        var placeAsked = category == AssistantTopics.Shipping && asked.Any(TextAnalyzer.IsPlace) && !wantsAmount && !wantsDuration;
         double AnswerType(string passage) =>
-            (wantsAmount && MoneyAmount().IsMatch(passage) ? 1.4 : 1) * (wantsDuration && Duration().IsMatch(passage) ? 1.4 : 1);
+            (wantsAmount && MoneyAmount().IsMatch(passage) ? 1.4 : 1) * (wantsDuration && Duration().IsMatch(passage) ? 1.4 : 1)
+            * (placeAsked && (MoneyAmount().IsMatch(passage) || Duration().IsMatch(passage)) ? 1.4 : 1);
         var passages = index.PassageIndex.Rank(terms)
-            .Select(r => (r.Document, Score: r.Score * TopicWeight(index.Passages[r.Document].Topic, category) * AnswerType(index.Passages[r.Document].Text),
+            .Select(r => (r.Document, Score: r.Score * TopicWeight(index.Passages[r.Document].Topic, category, terms.Contains(DamageTerm)) * AnswerType(index.Passages[r.Document].Text),
                 Coverage: index.PassageIndex.Coverage(r.Document, terms)))
             .OrderByDescending(r => r.Score)
             .ToList();
@@ -1117,7 +1220,12 @@ public sealed partial class BuiltInAssistantEngine
             .Take(3).Select(p => index.Passages[p.Document]).ToList();
         // A line of a policy is written as one thought: "US customers get a free prepaid return label. Canadian
         // customers pay their own return shipping." and "Standard is $7.99. 2-Day Air is $19.99" answer together.
-        var chosen = index.Passages.Where(p => p.Policy == policy && strong.Any(s => s.Line == p.Line))
+        // Asked nothing but the topic of a thing the store sells ("the leggings don't fit, can I send them back?"), the
+        // policy's opening line, its general rule, answers first, before the exceptions that merely repeat the topic word.
+        var onlyTopic = category is not null && terms.Any(t => PolicyCategory([t]) == category)
+            && terms.All(t => PolicyCategory([t]) == category || index.CatalogueTerms.Contains(t));
+        var opening = onlyTopic ? index.Passages.Where(p => p.Policy == policy).Min(p => p.Line) : -1;
+        var chosen = index.Passages.Where(p => p.Policy == policy && (p.Line == opening || strong.Any(s => s.Line == p.Line)))
             .OrderBy(p => p.Position).Select(p => p.Text);
         var topicName = knowledge.Policies[policy].Topic;
         return Reply(Shorten(string.Join(" ", chosen), 600), TopicOf(category, topicName));
@@ -1165,6 +1273,9 @@ public sealed partial class BuiltInAssistantEngine
 
     private static readonly string LocationTerm = TextAnalyzer.Terms("location")[0];
 
+    /// <summary>Why a return is asked ("they don't fit", "wrong size"), not what the returns policy must speak of.</summary>
+    private static readonly HashSet<string> FitTerms = [.. TextAnalyzer.Terms("fit size")];
+
     private static readonly string AssembleTerm = TextAnalyzer.Terms("assemble")[0];
 
     private static readonly string PriceDropTerm = TextAnalyzer.Terms("pricedrop")[0];
@@ -1190,14 +1301,16 @@ public sealed partial class BuiltInAssistantEngine
         : terms.Contains("cancel") ? AssistantTopics.Policy
         : null;
 
-    private static double TopicWeight(string policyTopic, string? category)
+    private static double TopicWeight(string policyTopic, string? category, bool damageAsked)
     {
         if (category is null)
         {
             return 1;
         }
 
-        return PolicyCategory(TextAnalyzer.Terms(policyTopic)) == category ? 1.5 : 0.7;
+        // "It came with a torn cover" is answered by a policy on damaged items, whatever else its title names.
+        var topicTerms = TextAnalyzer.Terms(policyTopic);
+        return PolicyCategory(topicTerms) == category || (damageAsked && topicTerms.Contains(DamageTerm)) ? 1.5 : 0.7;
     }
 
     private static string TopicOf(string? category, string source) =>

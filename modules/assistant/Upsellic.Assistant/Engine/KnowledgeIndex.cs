@@ -52,7 +52,16 @@ internal sealed partial class KnowledgeIndex
         CategoryTerms = snapshot.Products.SelectMany(p => p.Attributes.Where(a => IsKindKey(a.Key)).SelectMany(a => TextAnalyzer.Terms(a.Value)))
             .Concat(AllKinds).ToHashSet();
         CatalogueTerms = ProductNameTerms.SelectMany(t => t).Concat(CategoryTerms).ToHashSet();
+        // Hyphenated words are also known joined up: "nonstick" is the "non-stick" a product speaks of.
+        var hyphenated = snapshot.Products.SelectMany(p => new[] { p.Name, p.Description }.Concat(p.Attributes.Select(a => a.Key + " " + a.Value)))
+            .Concat(snapshot.Policies.Select(p => p.Text)).Concat(snapshot.Faq.Select(f => f.Question + " " + f.Answer))
+            .SelectMany(text => HyphenatedWord().Matches(text)).SelectMany(m => TextAnalyzer.Terms(m.Value.Replace("-", string.Empty)));
+        Vocabulary = ProductIndex.Terms.Concat(PassageIndex.Terms).Concat(FaqIndex.Terms).Concat(CatalogueTerms)
+            .Concat(StoreNameTerms).Concat(hyphenated).ToHashSet();
     }
+
+    /// <summary>Every term the store's information holds anywhere: products, policies, FAQ, names.</summary>
+    public IReadOnlySet<string> Vocabulary { get; }
 
     public IReadOnlyList<PolicyPassage> Passages { get; }
 
@@ -192,4 +201,7 @@ internal sealed partial class KnowledgeIndex
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9(])|\r?\n+")]
     private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\b\w+(?:-\w+)+\b")]
+    private static partial Regex HyphenatedWord();
 }

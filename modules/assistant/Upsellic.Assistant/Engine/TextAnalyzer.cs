@@ -39,7 +39,9 @@ internal static partial class TextAnalyzer
     private static readonly FrozenDictionary<string, string> Synonyms = BuildSynonyms(new Dictionary<string, string[]>
     {
         ["ship"] = ["shipping", "shipped", "ships", "shipment", "shipments", "delivery", "deliveries", "deliver", "delivered", "delivering",
-            "dispatch", "dispatched", "send", "sending", "sent", "mail", "mailed", "postage", "post", "posted", "parcel", "parcels", "package", "packages", "arrive", "arrives", "arrived", "arriving", "arrival"],
+            "dispatch", "dispatched", "send", "sending", "sent", "mail", "mailed", "postage", "post", "posted", "parcel", "parcels", "package", "packages", "arrive", "arrives", "arrived", "arriving", "arrival",
+            // "It came with a torn cover" is how it arrived.
+            "came"],
         // Who carries the parcel: a question about "the courier" meets a policy that only names the carriers.
         ["carrier"] = ["carriers", "courier", "couriers", "dhl", "ups", "usps", "fedex", "dpd", "gls", "evri", "hermes", "sendle", "ctt", "purolator", "royalmail", "canadapost", "auspost"],
         ["tax"] = ["taxes", "vat", "gst", "hst", "pst", "duty", "duties", "customs", "import", "tariff", "tariffs"],
@@ -110,6 +112,8 @@ internal static partial class TextAnalyzer
         ["knife"] = ["knives"],
         ["shelf"] = ["shelves"],
         ["scarf"] = ["scarves"],
+        // Irregular forms the suffix stemmer cannot meet: "I flew it once" is what "activated and flown" speaks of.
+        ["fly"] = ["flew", "flown", "flies", "flying"],
     });
 
     /// <summary>
@@ -174,7 +178,8 @@ internal static partial class TextAnalyzer
         (new(@"\b(usb)[\s-]?a\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " usba "),
         (new(@"\bunited\s+states\b|\bU\.?S\.?A?\b(?!\w)"), " usa "),
         (new(@"\bunited\s+kingdom\b|\bU\.?K\.?(?!\w)"), " uk "),
-        (new(@"\bnew\s+zealand\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " newzealand "),
+        // "NZ" is how shoppers write New Zealand (a whole word only).
+        (new(@"\bnew\s+zealand\b|\bnz\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " newzealand "),
     ];
 
     /// <summary>
