@@ -263,6 +263,12 @@ public sealed partial class BuiltInAssistantEngine
             return policy;
         }
 
+        if (mentioned.Count > 0 && !wantsStock && !wantsSize && !asksAmount && !wantsRecommendation
+            && TopicPolicyAnswer(terms, mentioned, lower, knowledge) is { } topicPolicy)
+        {
+            return topicPolicy;
+        }
+
         int? product = mentioned.Count > 0 ? mentioned[0] : null;
         var fromContext = false;
         var asksProperty = AttributeConcepts.Any(c => c.Cue.IsMatch(lower)) && terms.Count <= 4;
@@ -274,6 +280,15 @@ public sealed partial class BuiltInAssistantEngine
             var earlier = question.Earlier.AsEnumerable().Reverse().Select(t => MentionedProduct(t.Text, knowledge)).OfType<int>().Distinct().ToList();
             product = earlier.Where(p => MentionedVariant(question.Text, knowledge.Products[p]) is not null).Select(p => (int?)p).FirstOrDefault()
                 ?? earlier.Select(p => (int?)p).FirstOrDefault();
+            fromContext = product is not null;
+        }
+
+        // "The splash baby bath" then "in mint?": a short follow-up that names only a variant of the product talked
+        // about asks for that variant.
+        if (product is null && !wantsRecommendation && question.Earlier.Count > 0 && terms.Count <= 2)
+        {
+            product = question.Earlier.AsEnumerable().Reverse().Select(t => MentionedProduct(t.Text, knowledge)).OfType<int>()
+                .Where(p => MentionedVariant(question.Text, knowledge.Products[p]) is not null).Select(p => (int?)p).FirstOrDefault();
             fromContext = product is not null;
         }
 
@@ -428,6 +443,37 @@ public sealed partial class BuiltInAssistantEngine
             ?? (wantsRecommendation && !onlyKinds && FaqAsks(terms, knowledge.Index) ? PolicyAnswer(question, knowledge) : null);
     }
 
+    /// <summary>
+    /// "How does the subscription work?", "can someone check the car seat fits my car?": the products are named only by
+    /// the words of a policy's own topic ("Subscription", "Car seat safety"), so the store's rules on that topic answer,
+    /// not the card of a product that happens to share the word. The other words asked ("skip", "check") pick the line;
+    /// with none, only "how does it work?" asks for the policy as a whole.
+    /// </summary>
+    private static AssistantReply? TopicPolicyAnswer(List<string> terms, List<int> mentioned, string lower, KnowledgeSnapshot knowledge)
+    {
+        var index = knowledge.Index;
+        var named = mentioned.SelectMany(m => index.ProductNameTerms[m].Where(terms.Contains)).ToHashSet();
+        var policy = named.Count == 0 ? -1 : index.PolicyTopicTerms.ToList().FindIndex(t => named.All(t.Contains));
+        if (policy < 0 || PolicyCategory([.. index.PolicyTopicTerms[policy]]) is not null)
+        {
+            return null;
+        }
+
+        var rest = terms.Where(t => !index.PolicyTopicTerms[policy].Contains(t) && !index.CatalogueTerms.Contains(t)).ToList();
+        // The rarer word decides: "skip" says more than "delivery", which every line of a subscription may mention.
+        var lines = index.Passages.Select((p, i) => (Passage: p, Hits: rest.Where(index.PassageTerms[i].Contains).Sum(index.PassageIndex.Idf)))
+            .Where(x => x.Passage.Policy == policy).ToList();
+        var best = lines.MaxBy(x => x.Hits);
+        if (rest.Count > 0 && best.Hits > 0)
+        {
+            return Reply(best.Passage.Text, TopicOf(null, best.Passage.Topic));
+        }
+
+        return rest.Count == 0 && HowItWorks().IsMatch(lower)
+            ? Reply(Shorten(string.Join(" ", lines.Select(x => x.Passage.Text)), 600), TopicOf(null, knowledge.Policies[policy].Topic))
+            : null;
+    }
+
     /// <summary>The FAQ entry or policy that answers a store question naming a product in passing; null when none does.</summary>
     /// <param name="alsoIgnore">Words of the asking itself ("come") that are not what is asked.</param>
     private static AssistantReply? StoreAnswer(Question question, KnowledgeSnapshot knowledge, int product, List<string> detail,
@@ -569,7 +615,7 @@ public sealed partial class BuiltInAssistantEngine
             // also how jackets and lights are described, so "I cycle to work" names no helmet.
             // A family of two ("Stormline" men's and women's) is still named by its word.
             var rare = distinctive.Any(t => index.ProductNameIndex.DocumentFrequency(t) <= Math.Max(rareLimit, 2)
-                && index.ProductIndex.DocumentFrequency(t) <= index.ProductNameIndex.DocumentFrequency(t));
+                && (index.ProductIndex.DocumentFrequency(t) <= index.ProductNameIndex.DocumentFrequency(t) || index.ProperNameWords[i].Contains(t)));
             // Two name words together that only this product's name has ("mug set") name it even if each is a kind word.
             var unique = matched.Count >= 2 && index.ProductNameTerms.Count(n => matched.All(n.Contains)) == 1;
             // Words in the name's own order ("usb c to usb c cable") tell apart names that share their words.
@@ -1166,9 +1212,14 @@ public sealed partial class BuiltInAssistantEngine
         // "Do you deliver to Northern Ireland?" wants what delivery there costs and takes: of the lines naming the
         // place, the one with its rate or time.
         var placeAsked = category == AssistantTopics.Shipping && asked.Any(TextAnalyzer.IsPlace) && !wantsAmount && !wantsDuration;
+        // "How long does shipping take?" names no option, place or product: the standard service is what is asked,
+        // not the shorter line of the express one or of a remote region.
+        var plainAsked = category is not null && (wantsAmount || wantsDuration)
+            && terms.All(t => PolicyCategory([t]) == category || PlainAskTerms.Contains(t));
         double AnswerType(string passage) =>
             (wantsAmount && MoneyAmount().IsMatch(passage) ? 1.4 : 1) * (wantsDuration && Duration().IsMatch(passage) ? 1.4 : 1)
-            * (placeAsked && (MoneyAmount().IsMatch(passage) || Duration().IsMatch(passage)) ? 1.4 : 1);
+            * (placeAsked && (MoneyAmount().IsMatch(passage) || Duration().IsMatch(passage)) ? 1.4 : 1)
+            * (plainAsked && TextAnalyzer.Terms(passage).Contains(StandardTerm) ? 1.4 : 1);
         var passages = index.PassageIndex.Rank(terms)
             .Select(r => (r.Document, Score: r.Score * TopicWeight(index.Passages[r.Document].Topic, category, terms.Contains(DamageTerm)) * AnswerType(index.Passages[r.Document].Text),
                 Coverage: index.PassageIndex.Coverage(r.Document, terms)))
@@ -1204,7 +1255,13 @@ public sealed partial class BuiltInAssistantEngine
         // delivery take?" is not "Can I choose my delivery day?").
         var faqAsksAsMuch = faq.Score > 0 && faq.Coverage >= best.Coverage - 1e-9 && faqQuestionCoverage >= faqNeeded * 0.8
             && index.FaqQuestionIndex.Contains(faq.Document, terms.MaxBy(index.FaqIndex.Idf)!);
-        if (faqStrong && !passageOwnsTopic && (!passageStrong || faqAsksAsMuch || faqQuestionCoverage >= best.Coverage - 0.1 || faq.Coverage >= best.Coverage + 0.2))
+        // "How much is delivery?" wants a figure: an entry that only shares the topic word ("will the delivery team
+        // take the packaging away?") and states no price or time loses to a line that does.
+        var faqAnswer = faq.Score > 0 ? knowledge.Faq[faq.Document].Answer : string.Empty;
+        var bestText = passageStrong ? index.Passages[best.Document].Text : string.Empty;
+        var faqLacksFigure = passageStrong
+            && ((wantsAmount && !HasPrice(faqAnswer) && HasPrice(bestText)) || (wantsDuration && !Duration().IsMatch(faqAnswer) && Duration().IsMatch(bestText)));
+        if (faqStrong && !passageOwnsTopic && !faqLacksFigure && (!passageStrong || faqAsksAsMuch || faqQuestionCoverage >= best.Coverage - 0.1 || faq.Coverage >= best.Coverage + 0.2))
         {
             return Reply(Shorten(knowledge.Faq[faq.Document].Answer, 500), TopicOf(category, knowledge.Faq[faq.Document].Question));
         }
@@ -1230,6 +1287,10 @@ public sealed partial class BuiltInAssistantEngine
         var topicName = knowledge.Policies[policy].Topic;
         return Reply(Shorten(string.Join(" ", chosen), 600), TopicOf(category, topicName));
     }
+
+    /// <summary>A stated price ("£4.95"), not merely "free": "free of charge" does not say what a thing costs.</summary>
+    private static bool HasPrice(string text) =>
+        MoneyAmount().Matches(text).Any(m => !m.Value.Equals("free", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Whether the document holds the rarest of the words, the one that says what is asked: "come with a lead" is not
@@ -1270,6 +1331,11 @@ public sealed partial class BuiltInAssistantEngine
             ? TextAnalyzer.Terms(lower[..at.Index]).Where(knowledge.Index.AllKinds.Contains).ToHashSet()
             : [];
     }
+
+    private static readonly string StandardTerm = TextAnalyzer.Terms("standard")[0];
+
+    /// <summary>The words of asking a price or a time ("how long", "cost", "free over"), not of an option or a place.</summary>
+    private static readonly HashSet<string> PlainAskTerms = [.. TextAnalyzer.Terms("time long cost price free much")];
 
     private static readonly string LocationTerm = TextAnalyzer.Terms("location")[0];
 
@@ -1411,8 +1477,11 @@ public sealed partial class BuiltInAssistantEngine
     [GeneratedRegex(@"\bhow\s+(are|r)\s+(you|u|ya)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowAreYou();
 
-    // "Has 20566 shipped yet?": a past event of shipping is only said of an order.
-    [GeneratedRegex(@"\b(order|track|tracking|package|parcel|shipment|delivery|purchase|shipped|dispatched|delivered|arrived|posted)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+(does|do|will)\b.*\bwork\b|\bexplain\b")]
+    private static partial Regex HowItWorks();
+
+    // "Has 20566 shipped yet?": a past event of shipping is only said of an order; "status of EM-10510" asks for one.
+    [GeneratedRegex(@"\b(order|status|track|tracking|package|parcel|shipment|delivery|purchase|shipped|dispatched|delivered|arrived|posted)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OrderWord();
 
     // An order number: "#1234", "NW-10023", "A12345", or a bare number of 4+ digits that is not a price or a measure.

@@ -16,6 +16,8 @@ internal sealed partial class KnowledgeIndex
             .ToList();
         // The topic is part of every passage of its policy: "how long does it take?" under "Shipping" is about shipping.
         PassageIndex = new Bm25Index(Passages.Select(p => (IReadOnlyList<string>)[.. TextAnalyzer.Terms(p.Topic), .. TextAnalyzer.Terms(p.Text)]));
+        PolicyTopicTerms = snapshot.Policies.Select(p => (IReadOnlySet<string>)TextAnalyzer.Terms(p.Topic).ToHashSet()).ToList();
+        PassageTerms = Passages.Select(p => (IReadOnlySet<string>)TextAnalyzer.Terms(p.Text).ToHashSet()).ToList();
         FaqQuestionIndex = new Bm25Index(snapshot.Faq.Select(f => (IReadOnlyList<string>)TextAnalyzer.Terms(f.Question)));
         FaqIndex = new Bm25Index(snapshot.Faq.Select(f => (IReadOnlyList<string>)[.. TextAnalyzer.Terms(f.Question), .. TextAnalyzer.Terms(f.Question), .. TextAnalyzer.Terms(f.Answer)]));
 
@@ -41,6 +43,19 @@ internal sealed partial class KnowledgeIndex
                     && TextAnalyzer.Terms(w) is [var term] && ProductIndex.DocumentFrequency(term) > 1)
                 .Select(w => (Word: w, Product: i)))
             .GroupBy(x => x.Word).ToDictionary(g => g.Key, g => g.First().Product);
+        // "The Orbit", "the Ethiopia": a name word no other name has still names its product when the other products
+        // that use it only refer to this one by its name ("compatible with: Orbit 2-in-1 Travel System").
+        var fieldBigrams = snapshot.Products.Select(p => new[] { p.Name, p.Description }.Concat(p.Attributes.Select(a => a.Key + " " + a.Value))
+            .SelectMany(f => Bigrams(TextAnalyzer.Terms(f))).ToHashSet()).ToList();
+        var productTermSets = snapshot.Products.Select(p => ProductTerms(p).ToHashSet()).ToList();
+        ProperNameWords = ProductNameTerms.Select((name, i) =>
+        {
+            var nameBigrams = Bigrams(TextAnalyzer.Terms(snapshot.Products[i].Name));
+            return (IReadOnlySet<string>)name.Where(t => !t.All(char.IsDigit) && ProductNameIndex.DocumentFrequency(t) == 1
+                    && nameBigrams.Where(b => b.Split(' ').Contains(t)).ToList() is { Count: > 0 } own
+                    && Enumerable.Range(0, productTermSets.Count).All(j => j == i || !productTermSets[j].Contains(t) || own.Any(fieldBigrams[j].Contains)))
+                .ToHashSet();
+        }).ToList();
         StoreNameTerms = TextAnalyzer.Terms(snapshot.StoreName).Distinct().ToList();
         // The kind of each product ("jacket", "tent"): the last word of its name, and its category attribute if any.
         // A category of several words names its kind by the last one: a "phone case" is a case, not a phone.
@@ -64,6 +79,15 @@ internal sealed partial class KnowledgeIndex
     public IReadOnlySet<string> Vocabulary { get; }
 
     public IReadOnlyList<PolicyPassage> Passages { get; }
+
+    /// <summary>Each product's name words that only its name has, or that others use only to name it.</summary>
+    public IReadOnlyList<IReadOnlySet<string>> ProperNameWords { get; }
+
+    /// <summary>The words of each policy's own topic ("Subscription", "Car seat safety"), by policy.</summary>
+    public IReadOnlyList<IReadOnlySet<string>> PolicyTopicTerms { get; }
+
+    /// <summary>The words of each passage's text, by passage.</summary>
+    public IReadOnlyList<IReadOnlySet<string>> PassageTerms { get; }
 
     /// <summary>Name words written nowhere else in the catalogue whose terms are shared (see the constructor), to their product.</summary>
     public IReadOnlyDictionary<string, int> OwnNameWords { get; }

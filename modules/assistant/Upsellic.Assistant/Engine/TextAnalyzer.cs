@@ -316,8 +316,15 @@ internal static partial class TextAnalyzer
         }
 
         var word = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        // Accents are dropped ("café" is "cafe"): shoppers often type without them, and a word must meet the store's
+        // spelling either way.
+        foreach (var c in text.Normalize(NormalizationForm.FormKD))
         {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 word.Append(char.ToLower(c, CultureInfo.InvariantCulture));
