@@ -17,7 +17,8 @@ public sealed partial class BuiltInAssistantEngine
     private static readonly (Regex Cue, string[] Keys)[] AttributeConcepts =
     [
         (new(@"\b(heavy|heavier|weigh|weighs|weight|light(er|est)?|lightweight)\b"), ["weight", "load"]),
-        (new(@"\b(made\s+(of|from|out\s+of)|material|materials|fabric|what\s+is\s+it\s+made|upper|leather|cotton|wool)\b"), ["material", "upper", "fabric", "wood", "composition", "lining", "shell"]),
+        // "Wood or plastic?" names materials as the alternatives: the material line says which it is.
+        (new(@"\b(made\s+(of|from|out\s+of)|material|materials|fabric|what\s+is\s+it\s+made|upper|leather|cotton|wool|wood|wooden|plastic|metal|steel|glass|bamboo)\b"), ["material", "upper", "fabric", "wood", "composition", "lining", "shell"]),
         (new(@"\b(capacity|hold|holds|litres?|liters?|volume|how\s+many\s+ml|how\s+much\s+(does\s+it\s+)?(hold|fit))\b"), ["capacity", "volume"]),
         (new(@"\b(how\s+(big|large|small)|dimensions?|measurements?|size\s+of|how\s+much\s+space)\b"), ["dimension", "size", "diameter", "length", "height", "width", "capacity", "volume"]),
         (new(@"\bhow\s+long\s+(is|are)\b|\blength\b|\blong\b"), ["length"]),
@@ -41,11 +42,12 @@ public sealed partial class BuiltInAssistantEngine
         (new(@"\blaptops?\b"), ["laptop"]),
         (new(@"\b(smell|smells|scent|scented|fragrance|aroma|notes)\b"), ["scent", "fragrance", "notes"]),
         (new(@"\b(ingredients?|what'?s\s+in|contain|contains)\b"), ["ingredient", "contents"]),
-        (new(@"\b(plane|flight|fly|flying|airline|airplane|cabin|carry[\s-]on|hand\s+luggage)\b"), ["airline", "flight", "cabin"]),
+        (new(@"\b(plane|flight|fly|flying|airline|airplane|cabin|carry[\s-]on|hand\s+luggage)\b"), ["airline", "flight", "cabin", "travel"]),
         (new(@"\b(wash|washing|washable|clean|cleaning|laundry)\b"), ["washable", "care", "wash", "cover"]),
         (new(@"\bdishwasher\b"), ["dishwasher"]),
         (new(@"\bmicrowave\b"), ["microwave"]),
-        (new(@"\b(oven|temperature|heat|degrees|hot|hotter|how\s+hot)\b"), ["oven", "temperature"]),
+        // "Temp range?" is the temperature, in the chat short form.
+        (new(@"\b(oven|temperature|temp|temps|heat|degrees|hot|hotter|how\s+hot)\b"), ["oven", "temperature"]),
         (new(@"\b(ports?|plugs?|sockets?|connectors?|connections?)\b"), ["port", "plug", "connector"]),
         (new(@"\b(noise|anc|quiet|loud)\b"), ["noise"]),
         (new(@"\b(power|watts?|output|fast\s+charg\w*)\b"), ["output", "power"]),
@@ -114,7 +116,10 @@ public sealed partial class BuiltInAssistantEngine
 
         var (key, value) = best[0];
         // "Is the furniture glued on or loose?": an attribute that holds neither alternative does not say which.
-        if (options.Count > 0 && !options.Any(TextAnalyzer.Terms(value).Contains) && !options.Any(TextAnalyzer.Terms(key).Contains))
+        // But alternatives that name a property's kind ("wood or plastic?" of "material: solid beech") are answered by
+        // that property, whichever it holds.
+        if (options.Count > 0 && !options.Any(TextAnalyzer.Terms(value).Contains) && !options.Any(TextAnalyzer.Terms(key).Contains)
+            && !OptionsCueKey(text.ToLowerInvariant(), key))
         {
             return null;
         }
@@ -310,6 +315,43 @@ public sealed partial class BuiltInAssistantEngine
         }
 
         return lower;
+    }
+
+    /// <summary>
+    /// "What size mattress for the cot bed?": when the variants are colours, not sizes, the size the product's
+    /// attributes give for the thing named ("mattress size: 140 x 70 cm") is the answer, not the colour list. A
+    /// misspelt name ("matress") still finds its key; null unless exactly one size attribute is named.
+    /// </summary>
+    private static AssistantReply? SizeAttributeAnswer(string lower, SnapshotProduct product, KnowledgeSnapshot knowledge)
+    {
+        if (product.Variants.Count > 1 && product.Variants.Any(v => SizeLike().IsMatch(v.Name.Trim())))
+        {
+            return null;
+        }
+
+        var asked = TextAnalyzer.Words(lower).Where(w => w.Length >= 4 && !TextAnalyzer.IsStopWord(w) && w is not "size" and not "sizes").ToList();
+        var sized = product.Attributes.Where(a => TextAnalyzer.Words(a.Key).Contains("size")).ToList();
+        var named = sized.Where(a => TextAnalyzer.Words(a.Key).Any(k => k != "size" && asked.Any(w => w == k || (w.Length >= 5 && WithinOneEdit(w, k)))))
+            .ToList();
+        // Only a size named by its thing: "will it fit my camera?" is no question about the lens's filter size.
+        if (named.Count != 1)
+        {
+            return null;
+        }
+
+        var attribute = named[0];
+
+        return Reply($"The {product.Name} ({Money(product.Price, knowledge.Currency)}) — {Label(attribute.Key).ToLowerInvariant()}: {attribute.Value}." + LinkOf(product),
+            AssistantTopics.Sizing);
+    }
+
+    /// <summary>Whether the "a or b" alternatives asked are words for the property <paramref name="key"/> holds.</summary>
+    private static bool OptionsCueKey(string lower, string key)
+    {
+        var asked = string.Join(' ', OrOptions().Matches(lower).Select(m => m.Groups["a"].Value + " " + m.Groups["b"].Value));
+        var keyLower = key.ToLowerInvariant();
+        return asked.Length > 0 && AttributeConcepts.Where(c => c.Cue.IsMatch(asked)).SelectMany(c => c.Keys)
+            .Any(k => keyLower.Contains(k, StringComparison.Ordinal));
     }
 
     private static bool Negative(string value) => NegativeValue().IsMatch(value);

@@ -358,7 +358,7 @@ public sealed partial class BuiltInAssistantEngine
             // "I'm usually a 40, what size in the Rio?" asks for advice on the size, not for the stock of a 40.
             if (wantsSize && WhichSize().IsMatch(lower) && !wantsStock)
             {
-                return SizingAnswer(p, knowledge);
+                return SizeAttributeAnswer(lower, p, knowledge) ?? SizingAnswer(p, knowledge);
             }
 
             // "Does it have a halal certificate?" is no stock question for a thing the store never mentions.
@@ -378,7 +378,7 @@ public sealed partial class BuiltInAssistantEngine
 
             if (wantsSize && !asksProperty)
             {
-                return SizingAnswer(p, knowledge);
+                return SizeAttributeAnswer(lower, p, knowledge) ?? SizingAnswer(p, knowledge);
             }
 
             // A store question that names a product in passing ("can you gift wrap it?", "opening hours of your shop

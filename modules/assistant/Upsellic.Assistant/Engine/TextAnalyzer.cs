@@ -123,6 +123,8 @@ internal static partial class TextAnalyzer
     private static readonly (System.Text.RegularExpressions.Regex Pattern, string Replacement)[] Phrases =
     [
         (new(@"\b(send|sending|ship|post|bring|take|give)\s+(it|them|this|that|something|stuff|items?|things?|\w+)?\s*back\b|\bmoney\s+back\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " return "),
+        // "Wi-Fi", "wi fi" and "wifi" are one word, so a question meets the key or value however either spells it.
+        (new(@"\bwi[\s-]fi\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), "wifi"),
         (new(@"\b(buy\s+now,?\s+)?pay\s+(later|over\s+time|in\s+\d+)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " paylater "),
         (new(@"\b(stopped|stop|stops|not|isnt|isn't|doesnt|doesn't)\s+(working|work|charging|charge)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " faulty "),
         (new(@"\b(made|done|sewn|stitched|crafted)\s+by\s+hand\b|\bhand[\s-]made\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase), " handmade "),
