@@ -292,6 +292,11 @@ public sealed partial class BuiltInAssistantEngine
             fromContext = product is not null;
         }
 
+        if (product is { } equipped && !wantsSize && !wantsCompatibility && ExtraNotMentioned(lower, equipped, knowledge))
+        {
+            return DetailNotFound(question.Text, knowledge.Products[equipped], knowledge);
+        }
+
         // "Can my 4yo play with it?", "OK from newborn?": the product's stated age range decides.
         if (product is { } aged && !wantsRecommendation && AgeOf(lower) is { } age && AgeAnswer(knowledge.Products[aged], age, knowledge) is { } ageAnswer)
         {
@@ -711,19 +716,7 @@ public sealed partial class BuiltInAssistantEngine
         }
         else if ((detailTerms.Count > 0 && !detailTerms.Any(index.ProductAttributeTerms[productIndex].Contains)) || unheldOptions)
         {
-            // Asked for a detail the product's information does not hold: say so rather than guess. What is known is
-            // offered as context, but no bare "yes" of another property ("Vegan: yes" under "is it transfer proof?")
-            // and not the product's price when a price was asked ("how much is a replacement filter?"): either would
-            // read as the answer.
-            var known = string.Join("; ", product.Attributes.Where(a => !IsKindOrGender(a.Key) && !BareYesNo().IsMatch(a.Value)).Take(3)
-                .Select(a => $"{Label(a.Key)}: {a.Value}"));
-            var context = PriceWords().IsMatch(question.ToLowerInvariant())
-                ? (known.Length > 0 ? $"What I do know: {known}." : string.Empty)
-                : $"It costs {price}" + (known.Length > 0 ? $"; {known}." : ".");
-            return new AssistantReply(
-                $"I can't find that detail for the {product.Name} in {knowledge.StoreName}'s product information, so I don't want to guess. " +
-                context + LinkOf(product),
-                AssistantTopics.Product, false, AssistantEngines.BuiltIn);
+            return DetailNotFound(question, product, knowledge);
         }
         else
         {
@@ -745,6 +738,61 @@ public sealed partial class BuiltInAssistantEngine
 
         text.Append(LinkOf(product));
         return Reply(text.ToString(), AssistantTopics.Product);
+    }
+
+    /// <summary>
+    /// Asked for a detail the product's information does not hold: say so rather than guess. What is known is offered
+    /// as context, but no "yes" of another property ("Vegan: yes" under "is it transfer proof?") and not the
+    /// product's price when a price was asked ("how much is a replacement filter?"): either would read as the answer.
+    /// </summary>
+    private static AssistantReply DetailNotFound(string question, SnapshotProduct product, KnowledgeSnapshot knowledge)
+    {
+        var known = string.Join("; ", product.Attributes.Where(a => !IsKindOrGender(a.Key) && !BareYesNo().IsMatch(a.Value) && !LeadingYesNo().IsMatch(a.Value)).Take(3)
+            .Select(a => $"{Label(a.Key)}: {a.Value}"));
+        var price = Money(product.Price, knowledge.Currency);
+        var context = PriceWords().IsMatch(question.ToLowerInvariant())
+            ? (known.Length > 0 ? $"What I do know: {known}." : string.Empty)
+            : $"It costs {price}" + (known.Length > 0 ? $"; {known}." : ".");
+        return new AssistantReply(
+            $"I can't find that detail for the {product.Name} in {knowledge.StoreName}'s product information, so I don't want to guess. " +
+            context + LinkOf(product),
+            AssistantTopics.Product, false, AssistantEngines.BuiltIn);
+    }
+
+    /// <summary>
+    /// "Does the espresso machine come with a milk jug?", "does the hardback have a ribbon bookmark?": an extra is
+    /// only there if the product's own information names it. A word of it the product never uses (even where a
+    /// neighbouring word does appear: "milk" of "steam wand for textured milk") means the store has not said, so
+    /// null lets the caller answer "I can't find that detail" instead of a "yes" built from the partial match.
+    /// Store matters ("does it come with a warranty / gift wrap?") are left to the policies, and a way of asking
+    /// for a property ("does it have a good grip?") to the attribute that the cue reads.
+    /// </summary>
+    private static bool ExtraNotMentioned(string lower, int productIndex, KnowledgeSnapshot knowledge)
+    {
+        if (IncludesQuestion().Match(lower) is not { Success: true } asked)
+        {
+            return false;
+        }
+
+        var index = knowledge.Index;
+        var product = knowledge.Products[productIndex];
+        var extra = asked.Groups["extra"].Value;
+        var extraTerms = TextAnalyzer.Terms(extra).Where(t => !t.All(char.IsDigit) && !SizeWords.Contains(t)
+            && !index.ProductNameTerms[productIndex].Contains(t) && !index.StoreNameTerms.Contains(t)).Distinct().ToList();
+        if (extraTerms.Count == 0 || PolicyCategory(extraTerms) is not null || extraTerms.All(t => index.PoliciesKnow(t) && !index.ProductIndex.Knows(t)))
+        {
+            return false;
+        }
+
+        var variantTerms = product.Variants.SelectMany(v => TextAnalyzer.Terms(v.Name)).ToHashSet();
+        var cuedKeys = AttributeConcepts.Concat(SpecificConcepts).Where(c => c.Cue.IsMatch(extra))
+            .SelectMany(c => c.Keys).ToList();
+        if (cuedKeys.Any(k => product.Attributes.Keys.Any(a => a.Contains(k, StringComparison.OrdinalIgnoreCase))))
+        {
+            return false;
+        }
+
+        return extraTerms.Any(t => !index.ProductIndex.Contains(productIndex, t) && !variantTerms.Contains(t));
     }
 
     /// <summary>
@@ -1584,4 +1632,8 @@ public sealed partial class BuiltInAssistantEngine
 
     [GeneratedRegex(@"^\D*(?<n>\d+(?:[.,]\d+)?)\D*$")]
     private static partial Regex VariantNumber();
+
+    // The subject is a product, not the store or the shopper: "do you have ..." asks for stock, "do I have to ..." a rule.
+    [GeneratedRegex(@"^\s*(does|do|will|would)\s+(?!(you|u|ya|y'?all|we|i)\b)\S.*?\b(come\s+with|comes\s+with|include|includes|have|has)\s+(?!to\b)(?<extra>[^?.!]+)")]
+    private static partial Regex IncludesQuestion();
 }
