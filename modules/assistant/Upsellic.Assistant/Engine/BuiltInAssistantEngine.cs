@@ -1155,13 +1155,33 @@ public sealed partial class BuiltInAssistantEngine
                 AssistantTopics.Recommendation, false, AssistantEngines.BuiltIn);
         }
 
+        // "Which coffee is good for cold brew?": when no product of the kind named has the use asked, a product whose
+        // category says it is of that kind ("category: coffee blend" of the Cold Brew Blend) and has the use counts too.
+        // Only then: a "phone case" is no phone when a phone would do.
+        if (kinds.Count > 0 && needs.Count > 0 && !candidates.Any(i => needs.Any(t => index.ProductIndex.Contains(i, t))))
+        {
+            candidates.AddRange(Enumerable.Range(0, knowledge.Products.Count)
+                .Where(i => !candidates.Contains(i) && needs.Any(t => index.ProductIndex.Contains(i, t))
+                    && knowledge.Products[i].Attributes.Where(a => KnowledgeIndex.IsKindKey(a.Key)).Any(a => TextAnalyzer.Terms(a.Value).Any(kinds.Contains)))
+                .Where(i => gender is null || FitsGender(knowledge.Products[i], gender))
+                .Where(i => age is null || SuitsAge(knowledge.Products[i], age.Value))
+                .Where(i => knowledge.Products[i].Variants.Count == 0 || knowledge.Products[i].Variants.Any(v => v.InStock)));
+        }
+
+        // "A pushchair we can take on flights": a use no product words the same way is read as the property it cues
+        // ("flight" is an airline, cabin or travel line), so the product that states it is the match.
+        var alternates = UseAlternates(lower, needs, candidates, index);
+
         // "Start baking bread": the thing ("bread") says more than the activity ("baking") done to it, so the activity
         // word weighs half when the products found tie.
         var activities = Activities(lower).Where(needs.Contains).ToHashSet();
         var things = needs.Where(t => !activities.Contains(t)).ToList();
+        var alternateTerms = alternates.Values.SelectMany(a => a).Distinct().ToList();
         var ranked = candidates
-            .Select(i => (Index: i, Score: index.ProductIndex.Score(i, things) + (0.5 * index.ProductIndex.Score(i, activities.ToList())),
-                Matched: needs.Count(t => index.ProductIndex.Contains(i, t))))
+            .Select(i => (Index: i, Score: index.ProductIndex.Score(i, things) + (0.5 * index.ProductIndex.Score(i, activities.ToList()))
+                    + (0.5 * index.ProductIndex.Score(i, alternateTerms)),
+                Matched: needs.Count(t => index.ProductIndex.Contains(i, t)
+                    || (alternates.TryGetValue(t, out var other) && other.Any(o => index.ProductIndex.Contains(i, o))))))
             .OrderByDescending(c => c.Matched).ThenByDescending(c => c.Score).ThenBy(c => knowledge.Products[c.Index].Price)
             .ToList();
         var withinBudget = ranked.Where(c => (maxPrice is null || knowledge.Products[c.Index].Price <= maxPrice)
@@ -1192,6 +1212,34 @@ public sealed partial class BuiltInAssistantEngine
         });
         var intro = picks.Count == 1 ? "I'd suggest the " : "Here are some good matches: ";
         return Reply(intro + string.Join("; ", lines) + "." + (picks.Count == 1 ? LinkOf(knowledge.Products[picks[0].Index]) : string.Empty), topic);
+    }
+
+    /// <summary>
+    /// For each need that no candidate holds in its own words, the attribute words of the property its word cues
+    /// ("flights" cues airline, flight, cabin, travel). A need some candidate does hold keeps its literal meaning.
+    /// </summary>
+    private static Dictionary<string, List<string>> UseAlternates(string lower, List<string> needs, List<int> candidates, KnowledgeIndex index)
+    {
+        var alternates = new Dictionary<string, List<string>>();
+        var unheld = needs.Where(t => !candidates.Any(i => index.ProductIndex.Contains(i, t))).ToHashSet();
+        if (unheld.Count == 0)
+        {
+            return alternates;
+        }
+
+        foreach (var (cue, keys) in AttributeConcepts)
+        {
+            foreach (Match match in cue.Matches(lower))
+            {
+                foreach (var term in TextAnalyzer.Terms(match.Value).Where(unheld.Contains))
+                {
+                    var words = TextAnalyzer.Terms(string.Join(" ", keys)).Where(k => k != term);
+                    alternates[term] = [.. alternates.GetValueOrDefault(term, []).Concat(words).Distinct()];
+                }
+            }
+        }
+
+        return alternates;
     }
 
     /// <summary>The terms of "-ing" words followed by the thing they act on ("baking bread", "roasting vegetables").</summary>
