@@ -292,6 +292,11 @@ public sealed partial class BuiltInAssistantEngine
             fromContext = product is not null;
         }
 
+        if (product is { } equipped && !wantsSize && !wantsCompatibility && ExtraNotMentioned(lower, equipped, knowledge))
+        {
+            return DetailNotFound(question.Text, knowledge.Products[equipped], knowledge);
+        }
+
         // "Can my 4yo play with it?", "OK from newborn?": the product's stated age range decides.
         if (product is { } aged && !wantsRecommendation && AgeOf(lower) is { } age && AgeAnswer(knowledge.Products[aged], age, knowledge) is { } ageAnswer)
         {
@@ -711,19 +716,7 @@ public sealed partial class BuiltInAssistantEngine
         }
         else if ((detailTerms.Count > 0 && !detailTerms.Any(index.ProductAttributeTerms[productIndex].Contains)) || unheldOptions)
         {
-            // Asked for a detail the product's information does not hold: say so rather than guess. What is known is
-            // offered as context, but no bare "yes" of another property ("Vegan: yes" under "is it transfer proof?")
-            // and not the product's price when a price was asked ("how much is a replacement filter?"): either would
-            // read as the answer.
-            var known = string.Join("; ", product.Attributes.Where(a => !IsKindOrGender(a.Key) && !BareYesNo().IsMatch(a.Value)).Take(3)
-                .Select(a => $"{Label(a.Key)}: {a.Value}"));
-            var context = PriceWords().IsMatch(question.ToLowerInvariant())
-                ? (known.Length > 0 ? $"What I do know: {known}." : string.Empty)
-                : $"It costs {price}" + (known.Length > 0 ? $"; {known}." : ".");
-            return new AssistantReply(
-                $"I can't find that detail for the {product.Name} in {knowledge.StoreName}'s product information, so I don't want to guess. " +
-                context + LinkOf(product),
-                AssistantTopics.Product, false, AssistantEngines.BuiltIn);
+            return DetailNotFound(question, product, knowledge);
         }
         else
         {
@@ -745,6 +738,61 @@ public sealed partial class BuiltInAssistantEngine
 
         text.Append(LinkOf(product));
         return Reply(text.ToString(), AssistantTopics.Product);
+    }
+
+    /// <summary>
+    /// Asked for a detail the product's information does not hold: say so rather than guess. What is known is offered
+    /// as context, but no "yes" of another property ("Vegan: yes" under "is it transfer proof?") and not the
+    /// product's price when a price was asked ("how much is a replacement filter?"): either would read as the answer.
+    /// </summary>
+    private static AssistantReply DetailNotFound(string question, SnapshotProduct product, KnowledgeSnapshot knowledge)
+    {
+        var known = string.Join("; ", product.Attributes.Where(a => !IsKindOrGender(a.Key) && !BareYesNo().IsMatch(a.Value) && !LeadingYesNo().IsMatch(a.Value)).Take(3)
+            .Select(a => $"{Label(a.Key)}: {a.Value}"));
+        var price = Money(product.Price, knowledge.Currency);
+        var context = PriceWords().IsMatch(question.ToLowerInvariant())
+            ? (known.Length > 0 ? $"What I do know: {known}." : string.Empty)
+            : $"It costs {price}" + (known.Length > 0 ? $"; {known}." : ".");
+        return new AssistantReply(
+            $"I can't find that detail for the {product.Name} in {knowledge.StoreName}'s product information, so I don't want to guess. " +
+            context + LinkOf(product),
+            AssistantTopics.Product, false, AssistantEngines.BuiltIn);
+    }
+
+    /// <summary>
+    /// "Does the espresso machine come with a milk jug?", "does the hardback have a ribbon bookmark?": an extra is
+    /// only there if the product's own information names it. A word of it the product never uses (even where a
+    /// neighbouring word does appear: "milk" of "steam wand for textured milk") means the store has not said, so
+    /// null lets the caller answer "I can't find that detail" instead of a "yes" built from the partial match.
+    /// Store matters ("does it come with a warranty / gift wrap?") are left to the policies, and a way of asking
+    /// for a property ("does it have a good grip?") to the attribute that the cue reads.
+    /// </summary>
+    private static bool ExtraNotMentioned(string lower, int productIndex, KnowledgeSnapshot knowledge)
+    {
+        if (IncludesQuestion().Match(lower) is not { Success: true } asked)
+        {
+            return false;
+        }
+
+        var index = knowledge.Index;
+        var product = knowledge.Products[productIndex];
+        var extra = asked.Groups["extra"].Value;
+        var extraTerms = TextAnalyzer.Terms(extra).Where(t => !t.All(char.IsDigit) && !SizeWords.Contains(t)
+            && !index.ProductNameTerms[productIndex].Contains(t) && !index.StoreNameTerms.Contains(t)).Distinct().ToList();
+        if (extraTerms.Count == 0 || PolicyCategory(extraTerms) is not null || extraTerms.All(t => index.PoliciesKnow(t) && !index.ProductIndex.Knows(t)))
+        {
+            return false;
+        }
+
+        var variantTerms = product.Variants.SelectMany(v => TextAnalyzer.Terms(v.Name)).ToHashSet();
+        var cuedKeys = AttributeConcepts.Concat(SpecificConcepts).Where(c => c.Cue.IsMatch(extra))
+            .SelectMany(c => c.Keys).ToList();
+        if (cuedKeys.Any(k => product.Attributes.Keys.Any(a => a.Contains(k, StringComparison.OrdinalIgnoreCase))))
+        {
+            return false;
+        }
+
+        return extraTerms.Any(t => !index.ProductIndex.Contains(productIndex, t) && !variantTerms.Contains(t));
     }
 
     /// <summary>
@@ -1107,13 +1155,33 @@ public sealed partial class BuiltInAssistantEngine
                 AssistantTopics.Recommendation, false, AssistantEngines.BuiltIn);
         }
 
+        // "Which coffee is good for cold brew?": when no product of the kind named has the use asked, a product whose
+        // category says it is of that kind ("category: coffee blend" of the Cold Brew Blend) and has the use counts too.
+        // Only then: a "phone case" is no phone when a phone would do.
+        if (kinds.Count > 0 && needs.Count > 0 && !candidates.Any(i => needs.Any(t => index.ProductIndex.Contains(i, t))))
+        {
+            candidates.AddRange(Enumerable.Range(0, knowledge.Products.Count)
+                .Where(i => !candidates.Contains(i) && needs.Any(t => index.ProductIndex.Contains(i, t))
+                    && knowledge.Products[i].Attributes.Where(a => KnowledgeIndex.IsKindKey(a.Key)).Any(a => TextAnalyzer.Terms(a.Value).Any(kinds.Contains)))
+                .Where(i => gender is null || FitsGender(knowledge.Products[i], gender))
+                .Where(i => age is null || SuitsAge(knowledge.Products[i], age.Value))
+                .Where(i => knowledge.Products[i].Variants.Count == 0 || knowledge.Products[i].Variants.Any(v => v.InStock)));
+        }
+
+        // "A pushchair we can take on flights": a use no product words the same way is read as the property it cues
+        // ("flight" is an airline, cabin or travel line), so the product that states it is the match.
+        var alternates = UseAlternates(lower, needs, candidates, index);
+
         // "Start baking bread": the thing ("bread") says more than the activity ("baking") done to it, so the activity
         // word weighs half when the products found tie.
         var activities = Activities(lower).Where(needs.Contains).ToHashSet();
         var things = needs.Where(t => !activities.Contains(t)).ToList();
+        var alternateTerms = alternates.Values.SelectMany(a => a).Distinct().ToList();
         var ranked = candidates
-            .Select(i => (Index: i, Score: index.ProductIndex.Score(i, things) + (0.5 * index.ProductIndex.Score(i, activities.ToList())),
-                Matched: needs.Count(t => index.ProductIndex.Contains(i, t))))
+            .Select(i => (Index: i, Score: index.ProductIndex.Score(i, things) + (0.5 * index.ProductIndex.Score(i, activities.ToList()))
+                    + (0.5 * index.ProductIndex.Score(i, alternateTerms)),
+                Matched: needs.Count(t => index.ProductIndex.Contains(i, t)
+                    || (alternates.TryGetValue(t, out var other) && other.Any(o => index.ProductIndex.Contains(i, o))))))
             .OrderByDescending(c => c.Matched).ThenByDescending(c => c.Score).ThenBy(c => knowledge.Products[c.Index].Price)
             .ToList();
         var withinBudget = ranked.Where(c => (maxPrice is null || knowledge.Products[c.Index].Price <= maxPrice)
@@ -1144,6 +1212,34 @@ public sealed partial class BuiltInAssistantEngine
         });
         var intro = picks.Count == 1 ? "I'd suggest the " : "Here are some good matches: ";
         return Reply(intro + string.Join("; ", lines) + "." + (picks.Count == 1 ? LinkOf(knowledge.Products[picks[0].Index]) : string.Empty), topic);
+    }
+
+    /// <summary>
+    /// For each need that no candidate holds in its own words, the attribute words of the property its word cues
+    /// ("flights" cues airline, flight, cabin, travel). A need some candidate does hold keeps its literal meaning.
+    /// </summary>
+    private static Dictionary<string, List<string>> UseAlternates(string lower, List<string> needs, List<int> candidates, KnowledgeIndex index)
+    {
+        var alternates = new Dictionary<string, List<string>>();
+        var unheld = needs.Where(t => !candidates.Any(i => index.ProductIndex.Contains(i, t))).ToHashSet();
+        if (unheld.Count == 0)
+        {
+            return alternates;
+        }
+
+        foreach (var (cue, keys) in AttributeConcepts)
+        {
+            foreach (Match match in cue.Matches(lower))
+            {
+                foreach (var term in TextAnalyzer.Terms(match.Value).Where(unheld.Contains))
+                {
+                    var words = TextAnalyzer.Terms(string.Join(" ", keys)).Where(k => k != term);
+                    alternates[term] = [.. alternates.GetValueOrDefault(term, []).Concat(words).Distinct()];
+                }
+            }
+        }
+
+        return alternates;
     }
 
     /// <summary>The terms of "-ing" words followed by the thing they act on ("baking bread", "roasting vegetables").</summary>
@@ -1584,4 +1680,8 @@ public sealed partial class BuiltInAssistantEngine
 
     [GeneratedRegex(@"^\D*(?<n>\d+(?:[.,]\d+)?)\D*$")]
     private static partial Regex VariantNumber();
+
+    // The subject is a product, not the store or the shopper: "do you have ..." asks for stock, "do I have to ..." a rule.
+    [GeneratedRegex(@"^\s*(does|do|will|would)\s+(?!(you|u|ya|y'?all|we|i)\b)\S.*?\b(come\s+with|comes\s+with|include|includes|have|has)\s+(?!to\b)(?<extra>[^?.!]+)")]
+    private static partial Regex IncludesQuestion();
 }
