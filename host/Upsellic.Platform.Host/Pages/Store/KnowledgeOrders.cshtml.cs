@@ -13,7 +13,7 @@ public sealed class KnowledgeOrdersModel(IKnowledgeAppService knowledge) : PageM
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Status = OrderStatuses.Normalize(Status);
+        Status = string.IsNullOrWhiteSpace(Status) ? null : OrderStatuses.Canonical(Status);
         Orders = await knowledge.GetOrdersAsync(Status, cancellationToken);
     }
 }

@@ -245,9 +245,11 @@ public sealed class KnowledgeAppService(
     {
         RequireTenant();
         var query = db.Orders.AsNoTracking();
-        if (OrderStatuses.Normalize(status) is { } normalized)
+        // Stored as the canonical status when it is a known one, otherwise in the store's own words (see OrderStatuses).
+        if (!string.IsNullOrWhiteSpace(status))
         {
-            query = query.Where(o => o.Status == normalized);
+            var wanted = OrderStatuses.Canonical(status);
+            query = query.Where(o => o.Status == wanted);
         }
 
         var orders = await query.OrderByDescending(o => o.PlacedAt).Take(500).ToListAsync(cancellationToken);

@@ -869,6 +869,11 @@ public sealed partial class BuiltInAssistantEngine
             i++;
         }
 
+        if (i == shorter.Length)
+        {
+            return true; // equal, or one letter added at the end
+        }
+
         return shorter.Length == longer.Length
             ? shorter.AsSpan(i + 1).SequenceEqual(longer.AsSpan(i + 1))
             : shorter.AsSpan(i).SequenceEqual(longer.AsSpan(i + 1));

@@ -22,7 +22,10 @@ public sealed class PickupTimeoutJob(
     IOptions<LiveChatOptions> options,
     TimeProvider clock) : IBackgroundJob<PickupTimeoutArgs>
 {
-    /// <summary>Hangfire stores a schedule to the whole second, so a job can start up to a second before it is due.</summary>
+    /// <summary>
+    /// Hangfire stores a schedule to the whole second, so a job can start up to a second before it is due; an earlier
+    /// start than this margin is not a rounding effect, and the job then acts at once as it always did.
+    /// </summary>
     private static readonly TimeSpan MaxEarlyStart = TimeSpan.FromSeconds(2);
 
     public async Task ExecuteAsync(PickupTimeoutArgs args, CancellationToken cancellationToken)
