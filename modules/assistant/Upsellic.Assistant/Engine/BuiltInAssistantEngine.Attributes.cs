@@ -286,21 +286,22 @@ public sealed partial class BuiltInAssistantEngine
             ? asked.Groups["h"].Success ? 'H' : asked.Groups["w"].Success ? 'W' : asked.Groups["d"].Success ? 'D' : 'L'
             : (char?)null;
         var dimensions = DimensionLegend().Match(value);
-        if (letter is null || !dimensions.Success)
-        {
-            return null;
-        }
-
-        var numbers = DimensionSplit().Split(dimensions.Groups["n"].Value).Select(n => n.Trim()).ToList();
-        var legend = DimensionSplit().Split(dimensions.Groups["l"].Value).Select(l => l.Trim().ToUpperInvariant()).ToList();
-        var at = legend.IndexOf(letter.Value.ToString());
-        if (numbers.Count != legend.Count || at < 0)
+        if (letter is null || !dimensions.Success || LegendNumber(dimensions, letter.Value) is not { } number)
         {
             return null;
         }
 
         var axis = letter switch { 'H' => "height", 'W' => "width", 'D' => "depth", _ => "length" };
-        return $"{axis}: {numbers[at]} {dimensions.Groups["u"].Value}".TrimEnd();
+        return $"{axis}: {number} {dimensions.Groups["u"].Value}".TrimEnd();
+    }
+
+    /// <summary>The number a "80 x 30 x 90 cm (W x D x H)" legend gives for one axis letter, or null.</summary>
+    private static string? LegendNumber(Match legend, char letter)
+    {
+        var numbers = DimensionSplit().Split(legend.Groups["n"].Value).Select(n => n.Trim()).ToList();
+        var letters = DimensionSplit().Split(legend.Groups["l"].Value).Select(l => l.Trim().ToUpperInvariant()).ToList();
+        var at = letters.IndexOf(letter.ToString());
+        return numbers.Count == letters.Count && at >= 0 ? numbers[at] : null;
     }
 
     /// <summary>

@@ -96,10 +96,7 @@ public sealed partial class BuiltInAssistantEngine
         string unit;
         if (DimensionLegend().Match(value) is { Success: true } legend)
         {
-            var numbers = DimensionSplit().Split(legend.Groups["n"].Value).Select(n => n.Trim()).ToList();
-            var letters = DimensionSplit().Split(legend.Groups["l"].Value).Select(l => l.Trim().ToUpperInvariant()).ToList();
-            var at = letters.IndexOf(letter.ToString());
-            number = numbers.Count == letters.Count && at >= 0 ? numbers[at] : null;
+            number = LegendNumber(legend, letter);
             unit = legend.Groups["u"].Value;
         }
         else
