@@ -34,6 +34,15 @@ public class ExtractiveHandoffSummarizer_Tests
     }
 
     [Fact]
+    public async Task Should_read_the_shoppers_feeling_from_an_emoji()
+    {
+        var summary = await _summarizer.SummarizeAsync([Shopper("the lamp from order 3310 just arrived and it is cracked 😡")], HandoffCategory.OrderIssue);
+
+        summary.ShouldNotContain("calm");
+        summary.ShouldMatch("(?i)upset|frustrated|angry");
+    }
+
+    [Fact]
     public async Task Should_quote_the_fuller_earlier_message_when_the_last_one_is_a_short_follow_up()
     {
         ConversationTurn[] turns =

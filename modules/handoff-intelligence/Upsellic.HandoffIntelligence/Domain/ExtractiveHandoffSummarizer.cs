@@ -52,7 +52,8 @@ public sealed class ExtractiveHandoffSummarizer(SentimentLexicon lexicon) : IHan
 
     private string Feeling(string[] shopperTurns, HandoffCategory? category)
     {
-        var mostNegative = shopperTurns.Select(lexicon.Score).OrderBy(s => s.Compound).FirstOrDefault();
+        // Emoji carry much of the feeling in chat ("it's cracked 😡"); read them as the words they stand for.
+        var mostNegative = shopperTurns.Select(t => lexicon.Score(ShopperText.NormalizeEntities(t))).OrderBy(s => s.Compound).FirstOrDefault();
         var described = mostNegative?.Describe() ?? "calm";
         // The lexicon misses urgency and repeated asks ("third time asking"); the classifier does not.
         return category == HandoffCategory.EmotionalEscalation && described is "calm" or "positive"
